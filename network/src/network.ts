@@ -43,7 +43,7 @@ function plannedPorts(orgs: OrgSpec[], basePort: number): { port: number; owner:
   return list;
 }
 
-async function checkPorts(l: Layout, orgs: OrgSpec[], basePort: number): Promise<void> {
+export async function checkPorts(l: Layout, orgs: OrgSpec[], basePort: number): Promise<void> {
   const clashes: string[] = [];
   for (const { port, owner } of plannedPorts(orgs, basePort)) {
     if (runningPid(l.pids, owner)) continue; // ours, already running

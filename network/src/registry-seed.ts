@@ -9,6 +9,9 @@ import { referenceOffices } from './users';
 
 const utf8 = new TextDecoder();
 
+/** The regional guarantee pool and the auditor are seated in the first pilot country for the registry. */
+const REGIONAL_SEAT = 'AZ';
+
 export async function withAdmin<T>(network: NetworkFile, org: NetworkOrg, work: (gateway: Gateway) => Promise<T>): Promise<T> {
   const client = peerConnection(org);
   const gateway = openGateway(client, findUser(network, org.name, 'admin1'));
@@ -41,23 +44,44 @@ export const INITIAL_COUNTRIES = [
   { code: 'UZ', status: 'RATIFIED', mode: 'PILOT' },
 ];
 
-export async function seedRegistry(network: NetworkFile): Promise<void> {
-  const customs = network.organisations.filter((o) => o.kind === 'CUSTOMS');
-  const [first, ...others] = customs;
-  const organisations = network.organisations.map((o) => ({ mspId: o.mspId, name: o.name, kind: o.kind, country: o.country ?? undefined }));
-  const members = new Set(INITIAL_COUNTRIES.map((c) => c.code));
-  const offices = referenceOffices().filter((o) => members.has(o.countryCode));
-
-  const seeded = await withAdmin(network, first, async (g) => {
-    const json = utf8.decode(await contractOf(g, network, 'registry').evaluateTransaction('ListOffices', '{}'));
-    return (JSON.parse(json) as unknown[]).length > 0;
-  });
-  if (seeded) return;
-
-  const proposal = { organisations, countries: INITIAL_COUNTRIES, offices };
-  await withAdmin(network, first, (g) => contractOf(g, network, 'registry').submitTransaction('Bootstrap', JSON.stringify(proposal)));
-  for (const org of others) {
-    await withAdmin(network, org, (g) => contractOf(g, network, 'registry').submitTransaction('ConfirmBootstrap', '{}'));
-  }
+interface GenesisView {
+  digest: string;
+  status: 'PENDING' | 'ACTIVE';
+  confirmations: string[];
 }
 
+async function genesisOf(network: NetworkFile, org: NetworkOrg): Promise<GenesisView | undefined> {
+  return withAdmin(network, org, async (g) => {
+    try {
+      return JSON.parse(utf8.decode(await contractOf(g, network, 'registry').evaluateTransaction('GetGenesis', '{}'))) as GenesisView;
+    } catch (err) {
+      if (/NOT_FOUND/.test(String((err as { details?: unknown }).details ? JSON.stringify((err as { details: unknown }).details) : err))) return undefined;
+      throw err;
+    }
+  });
+}
+
+/** Idempotent: a genesis already active is left alone; a pending one gets the missing confirmations. */
+export async function seedRegistry(network: NetworkFile): Promise<void> {
+  const customs = network.organisations.filter((o) => o.kind === 'CUSTOMS');
+  const first = customs[0];
+  let genesis = await genesisOf(network, first);
+  if (genesis?.status === 'ACTIVE') return;
+  if (!genesis) {
+    const members = new Set(INITIAL_COUNTRIES.map((c) => c.code));
+    const proposal = {
+      organisations: network.organisations.map((o) => ({ mspId: o.mspId, name: o.name, kind: o.kind, country: o.country ?? REGIONAL_SEAT })),
+      countries: INITIAL_COUNTRIES,
+      offices: referenceOffices().filter((o) => members.has(o.countryCode)),
+    };
+    genesis = await withAdmin(network, first, async (g) =>
+      JSON.parse(utf8.decode(await contractOf(g, network, 'registry').submitTransaction('Bootstrap', JSON.stringify(proposal)))) as GenesisView,
+    );
+  }
+  for (const org of customs) {
+    if (genesis.confirmations.includes(org.mspId)) continue;
+    // The proposal committed on the proposer's peer; wait until this administration's own peer has it.
+    await waitFor(`genesis proposal on the peer of ${org.name}`, async () => (await genesisOf(network, org)) !== undefined, 30000);
+    await withAdmin(network, org, (g) => contractOf(g, network, 'registry').submitTransaction('ConfirmBootstrap', JSON.stringify({ digest: genesis!.digest })));
+  }
+}
