@@ -23,13 +23,21 @@ export async function withAdmin<T>(network: NetworkFile, org: NetworkOrg, work: 
   }
 }
 
-/** Each organisation's own peer answers ops:Health through its own chaincode server. */
+/**
+ * Each organisation's own peer answers ops:Health through its own chaincode server. The evaluate is
+ * pinned to the organisation: a peer still catching up would otherwise be skipped by its gateway,
+ * and readiness would be claimed before its chaincode server is reachable.
+ */
 export async function waitChaincodeReady(network: NetworkFile): Promise<void> {
   await Promise.all(
     network.organisations.map((org) =>
       waitFor(
         `chaincode on the peer of ${org.name}`,
-        () => withAdmin(network, org, async (g) => utf8.decode(await contractOf(g, network, 'ops').evaluateTransaction('Health')).length > 0),
+        () =>
+          withAdmin(network, org, async (g) => {
+            const proposal = contractOf(g, network, 'ops').newProposal('Health', { endorsingOrganizations: [org.mspId] });
+            return utf8.decode(await proposal.evaluate()).length > 0;
+          }),
         120000,
         `${network.stateDir}/logs/chaincode-${org.name}.log`,
       ),

@@ -74,9 +74,18 @@ export interface Profile {
   basePort: number;
 }
 
+/**
+ * default: what `npm start` runs; test: what `npm test` starts and removes; the dev-* profiles let
+ * engineers (and their tools) run further networks side by side without touching either. Every base
+ * stays below 32768, where Linux's ephemeral range starts: an outgoing connection could otherwise hold
+ * a planned port by chance.
+ */
 export const PROFILES: Record<string, Profile> = {
   default: { name: 'default', basePort: 7000 },
   test: { name: 'test', basePort: 17000 },
+  'dev-a': { name: 'dev-a', basePort: 20000 },
+  'dev-b': { name: 'dev-b', basePort: 23000 },
+  'dev-c': { name: 'dev-c', basePort: 26000 },
 };
 
 export const CHANNEL = 'transit';

@@ -1,0 +1,49 @@
+// The express application: operational routes without authentication, then /api/v1 behind a token of
+// this organisation. Bodies are read raw with a hard limit (413 before parsing); routes parse them by
+// media type. One error handler answers {code, message, details}.
+import express, { Router, type Express } from 'express';
+import type { AppDeps } from './app-deps';
+import { DOCS_PAGE } from './api/docs-page';
+import { openApiDocument } from './api/openapi';
+import { authenticate } from './auth/authenticate';
+import { errorHandler, notFound } from './http/error-handler';
+import { rawBody } from './http/raw-body';
+import { requestMetrics } from './observability/request-metrics';
+import { auditRoutes } from './routes/audit';
+import { eventRoutes } from './routes/events';
+import { guaranteeRoutes } from './routes/guarantees';
+import { movementRoutes } from './routes/movements';
+import { operationRoutes } from './routes/operations';
+import { registryRoutes } from './routes/registry';
+import { transactionRoutes } from './routes/transactions';
+
+export function buildApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(requestMetrics(deps.metrics));
+  app.use((_req, res, next) => {
+    res.set({ 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', 'X-Cats-Organisation': deps.config.org.name });
+    next();
+  });
+  app.use(operationRoutes(deps));
+
+  const openapi = openApiDocument(deps.config.org.name);
+  const api = Router();
+  api.get('/openapi.json', (_req, res) => void res.json(openapi));
+  api.get('/docs', (_req, res) => void res.type('html').set('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'").send(DOCS_PAGE));
+  api.use(rawBody(deps.config.maxBodyBytes));
+  api.use(authenticate(deps.verify));
+  api.use(movementRoutes(deps));
+  api.use(guaranteeRoutes(deps));
+  api.use(registryRoutes(deps));
+  api.use(auditRoutes(deps));
+  api.use(eventRoutes(deps));
+  api.use(transactionRoutes(deps));
+  app.use('/api/v1', api);
+
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

@@ -1,0 +1,61 @@
+// Reads a request body as bytes with a hard size limit, checked before anything is parsed: a declared
+// Content-Length above the limit is refused without reading; a body that grows past it is refused when it
+// does. The rest of an oversized body is drained (up to a cap) so the client can read the 413.
+import type { NextFunction, Request, Response } from 'express';
+import { CatsError } from '../../../chaincode/src/domain/errors';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    rawBody?: Buffer;
+  }
+}
+
+const DRAIN_CAP = 64 * 1024 * 1024;
+
+function tooLarge(limit: number): CatsError {
+  return new CatsError('PAYLOAD_TOO_LARGE', `the body is larger than ${limit} bytes`, { limitBytes: limit });
+}
+
+function drain(req: Request): void {
+  let seen = 0;
+  req.on('data', (chunk: Buffer) => {
+    seen += chunk.length;
+    if (seen > DRAIN_CAP) req.destroy();
+  });
+  req.resume();
+}
+
+export function rawBody(limit: number) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    const declared = req.get('content-length');
+    if (declared !== undefined && Number(declared) > limit) {
+      drain(req);
+      return next(tooLarge(limit));
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let failed = false;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit && !failed) {
+        failed = true;
+        req.off('data', onData);
+        chunks.length = 0;
+        drain(req);
+        next(tooLarge(limit));
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on('data', onData);
+    req.on('end', () => {
+      if (failed) return;
+      req.rawBody = Buffer.concat(chunks);
+      next();
+    });
+    req.on('error', (e) => {
+      if (!failed) next(e);
+    });
+  };
+}

@@ -1,0 +1,87 @@
+// Idempotency-Key for writes. The first request with a key runs; its answer is stored (in LevelDB, per
+// user) and returned again for every later request with the same key and the same body. The same key
+// with another body is refused (IDEMPOTENCY_KEY_REUSED): the client has a bug, and guessing would be worse.
+// A concurrent duplicate waits for the first to finish. 5xx answers are not stored, so the client may retry.
+import crypto from 'node:crypto';
+import { CatsError } from '../../../chaincode/src/domain/errors';
+import type { Db } from '../store/db';
+
+export interface StoredResponse {
+  status: number;
+  contentType: string;
+  body: string;
+  headers?: Record<string, string>;
+}
+
+interface IdempotencyRecord {
+  fingerprint: string;
+  createdAt: number;
+  response?: StoredResponse;
+}
+
+export type Begin = { kind: 'new' } | { kind: 'replay'; response: StoredResponse };
+
+const PREFIX = 'idem!';
+const KEY = /^[\x21-\x7E]{1,255}$/;
+
+export function fingerprintOf(method: string, path: string, contentType: string, body: Uint8Array): string {
+  return crypto.createHash('sha256').update(`${method} ${path}\n${contentType}\n`).update(body).digest('hex');
+}
+
+export function checkIdempotencyKey(key: string): void {
+  if (!KEY.test(key)) throw new CatsError('VALIDATION_FAILED', 'Idempotency-Key: 1 to 255 printable ASCII characters', { field: 'Idempotency-Key' });
+}
+
+export class IdempotencyStore {
+  /** one queue per key: a duplicate waits for the first run, then finds its stored answer */
+  private readonly locks = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs = 24 * 3600 * 1000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  private dbKey(scope: string, key: string): string {
+    return `${PREFIX}${scope}\u0000${key}`;
+  }
+
+  /**
+   * Runs `work` once per (scope, key, fingerprint). Returns what `work` answered, or the stored answer of
+   * an earlier run; throws IDEMPOTENCY_KEY_REUSED when the key was used for another body.
+   */
+  async run(scope: string, key: string, fingerprint: string, work: () => Promise<StoredResponse>): Promise<{ response: StoredResponse; replayed: boolean }> {
+    checkIdempotencyKey(key);
+    const k = this.dbKey(scope, key);
+    const previous = this.locks.get(k) ?? Promise.resolve();
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => mine);
+    this.locks.set(k, tail);
+    await previous;
+    try {
+      const stored = (await this.db.get(k)) as IdempotencyRecord | undefined;
+      const live = stored && this.now() - stored.createdAt < this.ttlMs ? stored : undefined;
+      if (live) {
+        if (live.fingerprint !== fingerprint) {
+          throw new CatsError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used with another request body', { idempotencyKey: key });
+        }
+        if (live.response) return { response: live.response, replayed: true };
+      }
+      await this.db.put(k, { fingerprint, createdAt: this.now() } satisfies IdempotencyRecord);
+      let response: StoredResponse;
+      try {
+        response = await work();
+      } catch (e) {
+        await this.db.del(k);
+        throw e;
+      }
+      if (response.status >= 500) await this.db.del(k);
+      else await this.db.put(k, { fingerprint, createdAt: this.now(), response } satisfies IdempotencyRecord);
+      return { response, replayed: false };
+    } finally {
+      release();
+      if (this.locks.get(k) === tail) this.locks.delete(k);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+// /api/v1/movements: lodge, list (index), read (ledger), and one POST per transition.
+import { Router } from 'express';
+import { CatsError } from '../../../chaincode/src/domain/errors';
+import type { AppDeps } from '../app-deps';
+import { principalOf } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import { evaluate } from '../fabric/evaluate';
+import { runWrite } from '../http/write';
+import { declareSpec } from '../usecases/declare';
+import { listMovements } from '../usecases/list-movements';
+import { checkMrn, readMovement } from '../usecases/movement-read';
+import { transitionSpec } from '../usecases/transitions';
+
+export function movementRoutes(deps: AppDeps): Router {
+  const r = Router();
+  r.post('/movements', (req, res) => runWrite(deps, req, res, () => declareSpec(deps, req)));
+  r.get('/movements', async (req, res) => {
+    res.json(await listMovements(deps, principalOf(req), req.query as Record<string, unknown>));
+  });
+  r.get('/movements/:mrn', async (req, res) => {
+    res.json(await readMovement(deps, principalOf(req), req.params.mrn));
+  });
+  r.get('/movements/:mrn/details', async (req, res) => {
+    res.json(await readDetails(deps, principalOf(req), req.params.mrn));
+  });
+  r.post('/movements/:mrn/:action', (req, res) => runWrite(deps, req, res, () => transitionSpec(deps, req, req.params.mrn, req.params.action)));
+  return r;
+}
+
+/**
+ * The consignment details (parties, goods, seals) of a movement, for the transit accompanying document.
+ * Customs read them from their own implicit collection as themselves (the chaincode decides). The
+ * chaincode lets no trader read a collection, so for the holder the gateway of its own administration
+ * reads them with its service identity, once the ledger has confirmed (movement:Get as the holder) that
+ * the caller is the movement's holder.
+ */
+async function readDetails(deps: AppDeps, p: Principal, mrn: string): Promise<unknown> {
+  checkMrn(mrn);
+  if (p.role !== 'trader') return evaluate(deps.fabric, p.userId, 'movement:GetDetails', { mrn });
+  const got = (await evaluate(deps.fabric, p.userId, 'movement:Get', { mrn })) as { movement?: { holderId?: string }; holderId?: string };
+  const holderId = got.movement?.holderId ?? got.holderId;
+  if (!p.traderId || holderId !== p.traderId) throw new CatsError('FORBIDDEN', `mrn: movement ${mrn} belongs to another holder`, { field: 'mrn' });
+  return evaluate(deps.fabric, deps.config.serviceUser, 'movement:GetDetails', { mrn });
+}
