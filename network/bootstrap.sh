@@ -36,6 +36,15 @@ case "$command" in
     [ -f dist/network/src/cli.js ] || build
     "$NODE" dist/network/src/cli.js down default
     ;;
+  accede)
+    build
+    shift
+    "$NODE" dist/network/src/cli.js accede "$@"
+    ;;
+  conformance)
+    build
+    "$NODE" -r @swc-node/register tests/conformance/run.ts
+    ;;
   status)
     "$NODE" dist/network/src/cli.js status default
     ;;
@@ -45,5 +54,5 @@ case "$command" in
     "$NODE" node_modules/mocha/bin/mocha.js --config tests/integration/.mocharc.json
     ;;
   *)
-    echo "usage: bootstrap.sh up|down|demo|status|test" >&2; exit 2;;
+    echo "usage: bootstrap.sh up|down|demo|status|accede|conformance|test" >&2; exit 2;;
 esac

@@ -19,6 +19,7 @@ import { openDb } from './store/db';
 import { Submitter } from './transactions/submitter';
 import { TxStore } from './transactions/tx-store';
 import { Webhooks } from './webhooks/webhooks';
+import { watchNetworkFile } from './network-reload';
 
 export interface RunningGateway {
   url: string;
@@ -51,6 +52,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   };
   preloadSchemas(['CC015C', 'CC007C', 'CC013C', 'CC014C', 'CC044C', 'CC170C']);
   feed.start();
+  const unwatch = watchNetworkFile(config, config.networkFile);
   const app = buildApp(deps);
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(config.port, config.host, () => resolve(s));
@@ -67,6 +69,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     async close() {
       if (closed) return;
       closed = true;
+      unwatch();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();

@@ -1,4 +1,5 @@
 // Entry point of the network scripts: `up`, `down`, `status`. Kept thin; the steps live in network.ts.
+import { accede } from './accession';
 import { down, up } from './network';
 import { layout } from './layout';
 import { SetupError, elapsed } from './progress';
@@ -13,7 +14,9 @@ function requireNode24(): void {
 
 async function main(argv: string[]): Promise<void> {
   requireNode24();
-  const [command = 'up', profileName = 'default'] = argv;
+  const [command = 'up', ...rest] = argv;
+  const positional = rest.filter((a) => !a.startsWith('--'));
+  const profileName = command === 'accede' ? (positional[1] ?? 'default') : (positional[0] ?? 'default');
   const profile = PROFILES[profileName];
   if (!profile) throw new SetupError(`unknown profile ${profileName} (known: ${Object.keys(PROFILES).join(', ')})`);
   switch (command) {
@@ -22,6 +25,15 @@ async function main(argv: string[]): Promise<void> {
       const network = await up({ profile });
       console.log(`\nNetwork ${network.name} is up (${elapsed()} s). Gateways:`);
       for (const o of network.organisations) console.log(`  ${o.name.padEnd(14)} ${o.gateway.url}`);
+      return;
+    }
+    case 'accede': {
+      const country = positional[0];
+      if (!country) throw new SetupError('usage: npm run accede -- <ISO country code>   (e.g. TM)');
+      const signersArg = rest.find((a) => a.startsWith('--signers='));
+      console.log(`CATS/ICE: accession of ${country.toUpperCase()} to the ${profile.name} network`);
+      const result = await accede({ profile, country, signers: signersArg ? Number(signersArg.split('=')[1]) : undefined });
+      console.log(`\n${result.org.name} has acceded in ${result.seconds.toFixed(1)} s (PILOT mode). Its gateway: ${result.network.organisations.find((o) => o.name === result.org.name)?.gateway.url}`);
       return;
     }
     case 'down': {
@@ -42,7 +54,7 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     default:
-      throw new SetupError(`unknown command ${command} (use up, down or status)`);
+      throw new SetupError(`unknown command ${command} (use up, down, status or accede)`);
   }
 }
 

@@ -63,7 +63,7 @@ function jwtKeyFile(l: Layout, org: OrgSpec): string {
   return file;
 }
 
-async function describe(l: Layout, orgs: OrgSpec[], profile: Profile): Promise<NetworkFile> {
+export async function describe(l: Layout, orgs: OrgSpec[], profile: Profile): Promise<NetworkFile> {
   const base = profile.basePort;
   const organisations: NetworkOrg[] = [];
   for (const org of orgs) {
@@ -99,6 +99,15 @@ async function describe(l: Layout, orgs: OrgSpec[], profile: Profile): Promise<N
   };
 }
 
+export function readOrgs(l: Layout): OrgSpec[] | undefined {
+  const file = path.join(l.state, 'orgs.json');
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as OrgSpec[]) : undefined;
+}
+
+export function writeOrgs(l: Layout, orgs: OrgSpec[]): void {
+  fs.writeFileSync(path.join(l.state, 'orgs.json'), JSON.stringify(orgs, null, 2));
+}
+
 /** Marks a generation step done; a step without its marker is redone from scratch. */
 function done(l: Layout, name: string): boolean {
   return fs.existsSync(path.join(l.state, `.done-${name}`));
@@ -109,9 +118,10 @@ function markDone(l: Layout, name: string): void {
 
 export async function up(opts: UpOptions): Promise<NetworkFile> {
   const { profile } = opts;
-  const orgs = opts.orgs ?? DEFAULT_ORGS;
   const base = profile.basePort;
   const l = layout(profile.name);
+  // Organisations that acceded later are part of the network from then on.
+  const orgs = opts.orgs ?? readOrgs(l) ?? DEFAULT_ORGS;
   const ordering = orgs.filter((o) => o.runsOrderer);
   fs.mkdirSync(l.state, { recursive: true });
 
@@ -124,6 +134,7 @@ export async function up(opts: UpOptions): Promise<NetworkFile> {
     fs.rmSync(l.state, { recursive: true, force: true });
     fs.mkdirSync(l.state, { recursive: true });
     await step('generate crypto material (cryptogen)', () => generateCrypto(l.crypto, l.config, orgs));
+    writeOrgs(l, orgs);
     markDone(l, 'crypto');
   }
   const network = await step('enrol users and write network.json', async () => {
@@ -156,10 +167,10 @@ export async function up(opts: UpOptions): Promise<NetworkFile> {
     await Promise.all(orgs.map((o, i) => installOn(l, o, base, packages[i])));
     orgs.forEach((o, i) => startChaincodeServer(l, o, base, packages[i].id));
     const ordererPort = ordererPorts(base, 0).listen;
-    if ((await committedSequence(l, orgs[0], base)) === 0) {
-      for (const [i, o] of orgs.entries()) await approve(l, o, base, packages[i].id, 1, ordering[0], ordererPort);
-      await commit(l, orgs, base, 1, ordering[0], ordererPort);
-    }
+    const committed = await committedSequence(l, orgs[0], base);
+    // Every organisation approves the definition for its own package, also one that joined after the commit.
+    for (const [i, o] of orgs.entries()) await approve(l, o, base, packages[i].id, committed || 1, ordering[0], ordererPort);
+    if (committed === 0) await commit(l, orgs, base, 1, ordering[0], ordererPort);
   });
   await step('chaincode answers an evaluate on every peer', () => waitChaincodeReady(network));
   await step('registry: organisations, countries and CAREC offices agreed by the customs administrations', () => seedRegistry(network));

@@ -86,6 +86,7 @@ export const PROFILES: Record<string, Profile> = {
   'dev-a': { name: 'dev-a', basePort: 20000 },
   'dev-b': { name: 'dev-b', basePort: 23000 },
   'dev-c': { name: 'dev-c', basePort: 26000 },
+  'dev-d': { name: 'dev-d', basePort: 29000 },
 };
 
 export const CHANNEL = 'transit';

@@ -10,7 +10,7 @@ let started: Promise<NetworkFile> | undefined;
 export function testProfile(): Profile {
   const name = process.env.CATS_TEST_PROFILE ?? 'test';
   const profile = PROFILES[name];
-  if (!profile || name === 'default') throw new Error(`CATS_TEST_PROFILE=${name}: use test, dev-a, dev-b or dev-c`);
+  if (!profile || name === 'default') throw new Error(`CATS_TEST_PROFILE=${name}: use test or a dev-* profile`);
   return profile;
 }
 

@@ -13,8 +13,18 @@ export interface Caller {
   role: Role | undefined;
   offices: string[];
   traderId: string | undefined;
-  /** the certificate's common name, for the audit trail */
+  /** the acting user for the audit trail: the certificate's `cats.user`, else its CN */
   user: string;
+}
+
+/** Who acted, as every record of a movement step carries it: the organisation and the user within it. */
+export interface Actor {
+  mspId: string;
+  user: string;
+}
+
+export function actorOf(caller: Caller): Actor {
+  return { mspId: caller.mspId, user: caller.user };
 }
 
 export function callerOf(ctx: Context): Caller {
@@ -24,13 +34,16 @@ export function callerOf(ctx: Context): Caller {
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+  // The set-up gives every enrolled user a cats.user attribute; certificates made elsewhere (cryptogen's
+  // admins) only have a CN, which still names the person.
+  const named = ci.getAttributeValue('cats.user');
   const cn = /CN=([^,/:]+)/.exec(ci.getID());
   return {
     mspId: ci.getMSPID(),
     role: (ROLES as readonly string[]).includes(role ?? '') ? (role as Role) : undefined,
     offices,
     traderId: ci.getAttributeValue('cats.traderId') ?? undefined,
-    user: cn ? cn[1] : ci.getID(),
+    user: named ? named : cn ? cn[1] : ci.getID(),
   };
 }
 

@@ -3,7 +3,7 @@
 // over the fronting and reinsurance shares of that country.
 
 import type { Context } from 'fabric-contract-api';
-import { type Caller, requireOfficerFor } from '../access/caller';
+import { actorOf, type Caller, requireOfficerFor } from '../access/caller';
 import { CatsError } from '../domain/errors';
 import { isValidMrn, isValidOfficeCode } from '../domain/identifiers';
 import { assertAmountString, compareMinor, type Share, splitByShares } from '../domain/money';
@@ -55,7 +55,7 @@ export async function raiseClaim(ctx: Context, caller: Caller, a: Args): Promise
   const now = txTime(ctx);
   const due = now.seconds + BigInt((await getParameters(ctx)).claimPaymentSeconds);
   const c: Claim = {
-    grn: g.grn, mrn, amount, currency: r.currency, country: org.country, raisedByMspId: caller.mspId, evidenceHash,
+    grn: g.grn, mrn, amount, currency: r.currency, country: org.country, raisedByMspId: caller.mspId, raisedBy: actorOf(caller), raisedTxId: ctx.stub.getTxID(), evidenceHash,
     status: 'RAISED', raisedAt: now.iso, dueBy: isoFromEpochSeconds(due),
   };
   const k = claimKey(ctx, g.grn, mrn);
@@ -72,7 +72,7 @@ async function answer(ctx: Context, caller: Caller, a: Args, to: 'ACCEPTED' | 'C
   const c = requireClaim(claim, g.grn, mrn);
   if (c.status !== 'RAISED') throw new CatsError('INVALID_STATE_TRANSITION', `mrn: the claim is ${c.status}, not RAISED`, { field: 'mrn', status: c.status });
   const reason = to === 'CONTESTED' ? str(a, 'reason') : text(a, 'reason');
-  const next: Claim = { ...c, status: to, answeredAt: txTime(ctx).iso, reason };
+  const next: Claim = { ...c, status: to, answeredAt: txTime(ctx).iso, answeredBy: actorOf(caller), reason };
   await putJson(ctx, claimKey(ctx, g.grn, mrn), next);
   emit(ctx, event, caller, { grn: g.grn, mrn, status: to });
   return next;
@@ -97,7 +97,7 @@ export async function payClaim(ctx: Context, caller: Caller, a: Args): Promise<C
   const reinsurance = (g.shares?.reinsurance ?? []).some((e) => e.country === c.country)
     ? splitByShares(c.amount, sharesFor(g.shares!.reinsurance, c.country, g.guarantorMspId))
     : [];
-  const next: Claim = { ...c, status: 'PAID', paidAt: txTime(ctx).iso, split: { fronting, reinsurance } };
+  const next: Claim = { ...c, status: 'PAID', paidAt: txTime(ctx).iso, paidBy: actorOf(caller), split: { fronting, reinsurance } };
   await putJson(ctx, claimKey(ctx, g.grn, mrn), next);
   emit(ctx, 'ClaimPaid', caller, { grn: g.grn, mrn, status: 'PAID', amount: c.amount, currency: c.currency, split: next.split });
   return next;

@@ -2,6 +2,7 @@
 
 import type { ClaimStatus, GuaranteeStatus, ReservationStatus } from '../domain/roles';
 import type { SharePart } from '../domain/money';
+import type { Actor } from '../access/caller';
 
 export interface Money {
   /** integer minor units */
@@ -54,7 +55,9 @@ export interface Reservation {
   departureMspId: string;
   reservedAt: string;
   closedAt?: string;
-  closedBy?: string;
+  /** who closed it: the step (write-off, cancellation, refusal, recovery) that credited or settled it */
+  closedBy?: Actor;
+  closedTxId?: string;
 }
 
 export interface Claim {
@@ -64,12 +67,16 @@ export interface Claim {
   currency: string;
   country: string;
   raisedByMspId: string;
+  raisedBy: Actor;
+  raisedTxId: string;
   evidenceHash: string;
   status: ClaimStatus;
   raisedAt: string;
   dueBy: string;
   answeredAt?: string;
+  answeredBy?: Actor;
   reason?: string;
   paidAt?: string;
+  paidBy?: Actor;
   split?: { fronting: SharePart[]; reinsurance: SharePart[] };
 }

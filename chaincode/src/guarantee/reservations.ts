@@ -2,7 +2,9 @@
 // and closing reservations exactly once. Every check runs before the first write.
 
 import type { Context } from 'fabric-contract-api';
+import type { Caller } from '../access/caller';
 import { CatsError } from '../domain/errors';
+import { stepOf } from '../ledger/step';
 import { addMinor, compareMinor, convert, formatMinor, subMinor } from '../domain/money';
 import { epochSecondsOfDate } from '../domain/time';
 import { requireEndorsers } from '../ledger/endorsement';
@@ -123,12 +125,13 @@ export async function writeReservations(ctx: Context, mrn: string, departureMspI
  * Closes a movement's active reservations: RELEASED credits the amount back (write-off, cancellation,
  * refusal), SETTLED ends it after recovery. A reservation leaves ACTIVE once, so it is credited back once.
  */
-export async function closeReservations(ctx: Context, mrn: string, grns: string[], status: 'RELEASED' | 'SETTLED', at: string, by: string): Promise<Reservation[]> {
+export async function closeReservations(ctx: Context, mrn: string, grns: string[], status: 'RELEASED' | 'SETTLED', caller: Caller): Promise<Reservation[]> {
+  const step = stepOf(ctx, caller);
   const closed: Reservation[] = [];
   for (const grn of [...new Set(grns)].sort()) {
     const r = await findReservation(ctx, grn, mrn); // a point read: closing must not conflict with other movements' reservations
     if (!r || r.status !== 'ACTIVE') continue;
-    const next: Reservation = { ...r, status, closedAt: at, closedBy: by };
+    const next: Reservation = { ...r, status, closedAt: step.at, closedBy: step.actor, closedTxId: step.txId };
     await putJson(ctx, reservationKey(ctx, grn, mrn), next);
     closed.push(next);
   }

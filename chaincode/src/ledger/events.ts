@@ -3,7 +3,7 @@
 
 import type { Context } from 'fabric-contract-api';
 import { canonicalBytes } from '../domain/canonical-json';
-import type { Caller } from '../access/caller';
+import { actorOf, type Caller } from '../access/caller';
 import { txTime } from './tx';
 
 export function emit(ctx: Context, name: string, caller: Caller, payload: Record<string, unknown>): void {
@@ -12,7 +12,7 @@ export function emit(ctx: Context, name: string, caller: Caller, payload: Record
     canonicalBytes({
       ...payload,
       event: name,
-      actor: { mspId: caller.mspId, user: caller.user },
+      actor: actorOf(caller),
       txId: ctx.stub.getTxID(),
       timestamp: txTime(ctx).iso,
     }),

@@ -13,6 +13,7 @@ import { HASH_HEX, bool, oneOf, optStr, text } from '../ledger/args';
 import { requireEndorsers } from '../ledger/endorsement';
 import { putJson } from '../ledger/state';
 import { txId, txTime } from '../ledger/tx';
+import { stepOf } from '../ledger/step';
 import { getParameters } from '../registry/store';
 import { requireDepartureOfficer } from './access';
 import { loadMovement, officeArg } from './load';
@@ -78,7 +79,7 @@ export async function writeOff(ctx: Context, caller: Caller, json: string): Prom
   const now = txTime(ctx).iso;
   m.writtenOffAt = now;
   advance(ctx, caller, m, 'WRITTEN_OFF', office);
-  const credited = await closeReservations(ctx, m.mrn, m.guarantees.map((g) => g.grn), 'RELEASED', now, caller.mspId);
+  const credited = await closeReservations(ctx, m.mrn, m.guarantees.map((g) => g.grn), 'RELEASED', caller);
   await saveMovement(ctx, m);
   announce(ctx, caller, 'MovementWrittenOff', m, m.status, office, { ground, credited: credited.map((r) => ({ grn: r.grn, amount: r.amount, currency: r.currency })) });
   return { mrn: m.mrn, status: m.status, ground, credited: credited.map((r) => ({ grn: r.grn, amount: r.amount, currency: r.currency })) };
@@ -123,7 +124,7 @@ export async function answerEnquiry(ctx: Context, caller: Caller, json: string):
   requireStatus(m, m.status, ['ENQUIRY'], 'AnswerEnquiry');
   const answer: EnquiryAnswer = {
     mrn: m.mrn, proofFound: bool(a, 'proofFound'), evidenceHash: optStr(a, 'evidenceHash', HASH_HEX), text: text(a, 'text'),
-    by, office, mspId: caller.mspId, at: txTime(ctx).iso, txId: txId(ctx),
+    by, office, ...stepOf(ctx, caller),
   };
   const k = answerKey(ctx, m.mrn, txId(ctx));
   await putJson(ctx, k, answer);
@@ -174,11 +175,10 @@ export async function completeRecovery(ctx: Context, caller: Caller, json: strin
     for (const g of m.guarantees) if ((await findClaim(ctx, g.grn, m.mrn))?.status === 'PAID') paid = true;
     if (!paid) throw new CatsError('INVALID_STATE_TRANSITION', 'settledBy: no claim on the movement’s guarantees has been paid', { field: 'settledBy' });
   }
-  const now = txTime(ctx).iso;
   m.recovery = { ...m.recovery!, settledBy };
   advance(ctx, caller, m, 'RECOVERED', office);
   for (const g of m.guarantees) if (!(await findReservation(ctx, g.grn, m.mrn))) throw new CatsError('INTERNAL', `reservation ${g.grn} missing`);
-  await closeReservations(ctx, m.mrn, m.guarantees.map((g) => g.grn), 'SETTLED', now, caller.mspId);
+  await closeReservations(ctx, m.mrn, m.guarantees.map((g) => g.grn), 'SETTLED', caller);
   await saveMovement(ctx, m);
   announce(ctx, caller, 'RecoveryCompleted', m, m.status, office, { settledBy });
   return { mrn: m.mrn, status: m.status, settledBy };

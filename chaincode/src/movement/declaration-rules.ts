@@ -44,6 +44,8 @@ export interface CheckedDeclaration {
   declaration: Declaration;
   holderId: string;
   officesOfTransit: string[];
+  /** office of transit → declared estimated arrival (only those given) */
+  transitEstimates: Record<string, string>;
   officesOfExit: string[];
   routing: string[];
   sealsCount: number;
@@ -110,7 +112,11 @@ export function checkDeclaration(raw: unknown): CheckedDeclaration {
   const sealsCount = checkSeals(consignment);
   checkMasses(consignment);
   const { references, otherGuarantees } = checkGuarantees(d);
-  return { declaration: d, holderId, officesOfTransit, officesOfExit, routing, sealsCount, references, otherGuarantees };
+  const transitEstimates: Record<string, string> = {};
+  transits.forEach((t, i) => {
+    if (t.arrivalDateAndTimeEstimated !== undefined) transitEstimates[officesOfTransit[i]] = t.arrivalDateAndTimeEstimated;
+  });
+  return { declaration: d, holderId, officesOfTransit, transitEstimates, officesOfExit, routing, sealsCount, references, otherGuarantees };
 }
 
 /** Rule 13: the number of seals equals the seals listed; seal identifiers unique; containers ISO 6346. */

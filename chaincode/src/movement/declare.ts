@@ -108,6 +108,7 @@ export async function declare(ctx: Context, caller: Caller, json: string): Promi
     officeOfDeparture: d.officeOfDeparture,
     officeOfDestination: d.officeOfDestination,
     officesOfTransit: c.officesOfTransit,
+    transitEstimates: c.transitEstimates,
     officesOfExit: c.officesOfExit,
     countries: itinerary.countries,
     legalEffect: itinerary.legalEffect,
@@ -166,11 +167,12 @@ export async function amend(ctx: Context, caller: Caller, json: string): Promise
   const now = txTime(ctx);
   const plans = await planReservations(ctx, { mrn, holderId: m.holderId, countries: itinerary.countries, date: now.date, accessCodes: input.accessCodes }, c.references);
   const kept = new Set(plans.map((p) => p.grn));
-  await closeReservations(ctx, mrn, m.guarantees.map((g) => g.grn).filter((g) => !kept.has(g)), 'RELEASED', now.iso, caller.mspId);
+  await closeReservations(ctx, mrn, m.guarantees.map((g) => g.grn).filter((g) => !kept.has(g)), 'RELEASED', caller);
   await writeReservations(ctx, mrn, m.departureMspId, now.iso, plans);
   Object.assign(m, {
     officeOfDestination: d.officeOfDestination,
     officesOfTransit: c.officesOfTransit,
+    transitEstimates: c.transitEstimates,
     officesOfExit: c.officesOfExit,
     countries: itinerary.countries,
     legalEffect: itinerary.legalEffect,

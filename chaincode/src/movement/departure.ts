@@ -22,7 +22,7 @@ const BEFORE_RELEASE = ['PRELODGED', 'ACCEPTED', 'GUARANTEE_INVALID', 'UNDER_CON
 const load = loadMovement;
 
 async function creditBack(ctx: Context, caller: Caller, m: Movement): Promise<void> {
-  await closeReservations(ctx, m.mrn, m.guarantees.map((g) => g.grn), 'RELEASED', txTime(ctx).iso, caller.mspId);
+  await closeReservations(ctx, m.mrn, m.guarantees.map((g) => g.grn), 'RELEASED', caller);
 }
 
 /** {mrn, office?}: IE170, within the presentation time limit. */
@@ -103,6 +103,16 @@ export async function release(ctx: Context, caller: Caller, json: string): Promi
     if (given === undefined || given <= now.seconds) throw new CatsError('VALIDATION_FAILED', 'timeLimit: an ISO date-time after the release expected', { field: 'timeLimit' });
     limit = given;
   }
+  // Rule 12: the goods cannot be expected at an office of transit before they leave.
+  m.officesOfTransit.forEach((office, i) => {
+    const eta = m.transitEstimates?.[office];
+    const at = eta === undefined ? undefined : epochSecondsOfDateTime(eta);
+    if (at !== undefined && at <= now.seconds) {
+      throw new CatsError('VALIDATION_FAILED', `officesOfTransit[${i}].arrivalDateAndTimeEstimated: ${eta} is not after the release (${now.iso}); amend the declaration`, {
+        field: `officesOfTransit[${i}].arrivalDateAndTimeEstimated`,
+      });
+    }
+  });
   try {
     for (const use of m.guarantees) checkUsable(await requireGuarantee(ctx, use.grn), m.countries, now.date, `guarantees.${use.grn}`);
   } catch (e) {

@@ -3,7 +3,7 @@
 // owned by the administration of the actual office of destination.
 
 import type { Context } from 'fabric-contract-api';
-import { type Caller, isHolder, requireOfficerFor, requireOrganisation } from '../access/caller';
+import { actorOf, type Caller, isHolder, requireOfficerFor, requireOrganisation } from '../access/caller';
 import { CatsError } from '../domain/errors';
 import { CONTROL_RESULT_CODES } from '../domain/roles';
 import { officeCountry } from '../domain/identifiers';
@@ -11,6 +11,7 @@ import { bool, oneOf, optBool, text } from '../ledger/args';
 import { requireEndorsers } from '../ledger/endorsement';
 import { putJson } from '../ledger/state';
 import { txId, txTime } from '../ledger/tx';
+import { stepOf } from '../ledger/step';
 import { customsOfCountry, findHolder, requireMemberCountry } from '../registry/store';
 import { requireOfficeWithRole } from './itinerary';
 import { loadMovement, officeArg } from './load';
@@ -42,7 +43,7 @@ export async function notifyArrival(ctx: Context, caller: Caller, json: string):
   const simplified = optBool(a, 'simplified') ?? !!(await findHolder(ctx, m.holderId))?.authorisedConsignee;
   const arrival: Arrival = {
     mrn: m.mrn, office, declaredDestination: office === m.officeOfDestination, mspId: admin.mspId, arrivedAt: txTime(ctx).iso,
-    notifiedBy: by, sealsOk, simplified, txId: txId(ctx),
+    notifiedBy: by, actor: actorOf(caller), sealsOk, simplified, txId: txId(ctx),
   };
   const k = arrivalKey(ctx, m.mrn);
   await putJson(ctx, k, arrival);
@@ -75,7 +76,7 @@ async function saveArrival(ctx: Context, arrival: Arrival): Promise<void> {
 export async function grantUnloading(ctx: Context, caller: Caller, json: string): Promise<unknown> {
   const { m, arrival, office } = await destinationStep(ctx, caller, json, false);
   if (arrival.unloadingPermission) throw new CatsError('ALREADY_EXISTS', 'mrn: unloading is already permitted', { field: 'mrn' });
-  arrival.unloadingPermission = { at: txTime(ctx).iso };
+  arrival.unloadingPermission = stepOf(ctx, caller);
   await saveArrival(ctx, arrival);
   announce(ctx, caller, 'UnloadingPermitted', m, 'UNLOADING', office);
   return { mrn: m.mrn, status: 'UNLOADING' };
@@ -87,10 +88,11 @@ export async function recordUnloadingRemarks(ctx: Context, caller: Caller, json:
   if (!arrival.unloadingPermission) throw new CatsError('INVALID_STATE_TRANSITION', 'mrn: unloading has not been permitted (IE043)', { field: 'mrn' });
   const sealsOk = optBool(a, 'sealsOk');
   if (m.sealsCount > 0 && sealsOk === undefined) throw new CatsError('VALIDATION_FAILED', 'sealsOk: the state of the seals is required: seals were declared', { field: 'sealsOk' });
-  arrival.unloadingRemarks = { at: txTime(ctx).iso, conform: bool(a, 'conform'), sealsOk, remarks: text(a, 'remarks') };
+  const remarks = { ...stepOf(ctx, caller), conform: bool(a, 'conform'), sealsOk, remarks: text(a, 'remarks') };
+  arrival.unloadingRemarks = remarks;
   await saveArrival(ctx, arrival);
-  announce(ctx, caller, 'UnloadingRemarksRecorded', m, 'UNLOADING', office, { conform: arrival.unloadingRemarks.conform });
-  return { mrn: m.mrn, status: 'UNLOADING', conform: arrival.unloadingRemarks.conform };
+  announce(ctx, caller, 'UnloadingRemarksRecorded', m, 'UNLOADING', office, { conform: remarks.conform });
+  return { mrn: m.mrn, status: 'UNLOADING', conform: remarks.conform };
 }
 
 /** {mrn, office, code: A1..A5|B1, remarks?}: IE018 (and IE025 to the trader). */
@@ -100,7 +102,7 @@ export async function recordControlResults(ctx: Context, caller: Caller, json: s
   if (arrival.simplified && arrival.unloadingPermission && !arrival.unloadingRemarks) {
     throw new CatsError('INVALID_STATE_TRANSITION', 'mrn: unloading remarks (IE044) are awaited', { field: 'mrn' });
   }
-  arrival.controlResults = { code, at: txTime(ctx).iso, remarks: text(a, 'remarks') };
+  arrival.controlResults = { code, ...stepOf(ctx, caller), remarks: text(a, 'remarks') };
   await saveArrival(ctx, arrival);
   announce(ctx, caller, 'ControlResultsRecorded', m, 'CONTROLLED', office, { code });
   return { mrn: m.mrn, status: 'CONTROLLED', code };

@@ -8,7 +8,8 @@ import { CatsError } from '../domain/errors';
 import { str, text } from '../ledger/args';
 import { requireEndorsers } from '../ledger/endorsement';
 import { exists, putJson } from '../ledger/state';
-import { txId, txTime } from '../ledger/tx';
+import { txId } from '../ledger/tx';
+import { stepOf } from '../ledger/step';
 import { requireMemberCountry } from '../registry/store';
 import { requireOfficeWithRole } from './itinerary';
 import { loadMovement, officeArg } from './load';
@@ -27,7 +28,7 @@ export async function recordCrossing(ctx: Context, caller: Caller, json: string)
   requireStatus(m, effectiveStatus(m, await findArrival(ctx, m.mrn)), ['RELEASED'], 'RecordCrossing');
   const k = crossingKey(ctx, m.mrn, office);
   if (await exists(ctx, k)) throw new CatsError('ALREADY_EXISTS', `office: the crossing of ${m.mrn} at ${office} is already recorded`, { field: 'office' });
-  const c: Crossing = { mrn: m.mrn, office, country: org.country, declared, at: txTime(ctx).iso, mspId: caller.mspId, txId: txId(ctx) };
+  const c: Crossing = { mrn: m.mrn, office, country: org.country, declared, ...stepOf(ctx, caller) };
   await putJson(ctx, k, c);
   await requireEndorsers(ctx, k, [caller.mspId]);
   announce(ctx, caller, 'BorderCrossed', m, m.status, office, { declared });
@@ -42,7 +43,7 @@ export async function recordIncident(ctx: Context, caller: Caller, json: string)
   await requireMemberCountry(ctx, org.country, 'office');
   const code = str(a, 'code', /^[0-9A-Z]{1,2}$/);
   requireStatus(m, effectiveStatus(m, await findArrival(ctx, m.mrn)), ['RELEASED'], 'RecordIncident');
-  const i: Incident = { mrn: m.mrn, office, code, text: text(a, 'text'), at: txTime(ctx).iso, mspId: caller.mspId, txId: txId(ctx) };
+  const i: Incident = { mrn: m.mrn, office, code, text: text(a, 'text'), ...stepOf(ctx, caller) };
   const k = incidentKey(ctx, m.mrn, txId(ctx));
   await putJson(ctx, k, i);
   await requireEndorsers(ctx, k, [caller.mspId]);

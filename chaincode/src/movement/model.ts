@@ -4,12 +4,11 @@
 
 import type { ControlResultCode, MovementStatus } from '../domain/roles';
 import type { SecurityIndicator } from '../domain/identifiers';
+import type { Actor } from '../access/caller';
+import type { Step } from '../ledger/step';
 
-export interface TimelineEntry {
+export interface TimelineEntry extends Step {
   status: MovementStatus;
-  at: string;
-  txId: string;
-  mspId: string;
   office?: string;
 }
 
@@ -34,6 +33,8 @@ export interface Movement {
   officeOfDeparture: string;
   officeOfDestination: string;
   officesOfTransit: string[];
+  /** estimated arrival per office of transit, as declared: release must come before each (rule 12) */
+  transitEstimates?: Record<string, string>;
   officesOfExit: string[];
   /** every country on the itinerary, sorted */
   countries: string[];
@@ -64,24 +65,18 @@ export interface Movement {
   timeline: TimelineEntry[];
 }
 
-export interface Crossing {
+export interface Crossing extends Step {
   mrn: string;
   office: string;
   country: string;
   declared: boolean;
-  at: string;
-  mspId: string;
-  txId: string;
 }
 
-export interface Incident {
+export interface Incident extends Step {
   mrn: string;
   office: string;
   code: string;
   text?: string;
-  at: string;
-  mspId: string;
-  txId: string;
 }
 
 /** Everything the destination side records, under one key owned by the administration of the actual destination. */
@@ -89,27 +84,26 @@ export interface Arrival {
   mrn: string;
   office: string;
   declaredDestination: boolean;
+  /** the administration that owns the record (the actual destination's), not necessarily the actor */
   mspId: string;
   arrivedAt: string;
   notifiedBy: 'HOLDER' | 'CUSTOMS';
+  actor: Actor;
   sealsOk?: boolean;
   simplified: boolean;
-  unloadingPermission?: { at: string };
-  unloadingRemarks?: { at: string; conform: boolean; sealsOk?: boolean; remarks?: string };
-  controlResults?: { code: ControlResultCode; at: string; remarks?: string };
+  unloadingPermission?: Step;
+  unloadingRemarks?: Step & { conform: boolean; sealsOk?: boolean; remarks?: string };
+  controlResults?: Step & { code: ControlResultCode; remarks?: string };
   txId: string;
 }
 
-export interface EnquiryAnswer {
+export interface EnquiryAnswer extends Step {
   mrn: string;
   proofFound: boolean;
   evidenceHash?: string;
   text?: string;
   by: 'HOLDER' | 'CUSTOMS';
   office?: string;
-  mspId: string;
-  at: string;
-  txId: string;
 }
 
 /** The consignment details, kept in the implicit private collections. */

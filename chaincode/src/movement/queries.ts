@@ -61,7 +61,7 @@ export async function history(ctx: Context, caller: Caller, json: string): Promi
       timestamp: isoFromEpochSeconds(BigInt(String(h.timestamp?.seconds ?? 0))),
       status: v?.status,
       office: last?.office,
-      actor: last ? { mspId: last.mspId } : undefined,
+      actor: last?.actor,
       isDelete: h.isDelete,
     });
   }

@@ -8,7 +8,7 @@ import type { MovementStatus } from '../domain/roles';
 import { TERMINAL_STATUSES } from '../domain/roles';
 import { emit } from '../ledger/events';
 import { putJson } from '../ledger/state';
-import { txId, txTime } from '../ledger/tx';
+import { stepOf } from '../ledger/step';
 import type { Movement } from './model';
 import { movementKey } from './store';
 
@@ -28,7 +28,7 @@ export function isTerminal(s: MovementStatus): boolean {
 
 export function advance(ctx: Context, caller: Caller, m: Movement, status: MovementStatus, office?: string): Movement {
   m.status = status;
-  m.timeline = [...m.timeline, { status, at: txTime(ctx).iso, txId: txId(ctx), mspId: caller.mspId, office }];
+  m.timeline = [...m.timeline, { status, ...stepOf(ctx, caller), office }];
   return m;
 }
 

@@ -49,9 +49,18 @@ export function isEndorsementUnavailable(err: unknown): boolean {
   return err.code === GrpcStatus.ABORTED && err.details.some((d) => UNAVAILABLE_TEXT.test(d.message));
 }
 
-/** Retry with a NEW proposal: endorsement unavailability and read conflicts only. */
+/**
+ * The endorsing peers answered with different read sets: one of them had not yet committed the block the
+ * others had (typically the previous write on the same guarantee, milliseconds earlier). Nothing reached
+ * the orderer; a new proposal a moment later sees equal ledgers.
+ */
+export function isEndorsementMismatch(err: unknown): boolean {
+  return err instanceof EndorseError && !chaincodeError(err) && errorTexts(err).some((t) => /ProposalResponsePayloads do not match/i.test(t));
+}
+
+/** Retry with a NEW proposal: endorsement unavailability or mismatch, and read conflicts only. */
 export function isRetryable(err: unknown): boolean {
-  return isConflict(err) || isEndorsementUnavailable(err);
+  return isConflict(err) || isEndorsementUnavailable(err) || isEndorsementMismatch(err);
 }
 
 export function isDeadline(err: unknown): boolean {

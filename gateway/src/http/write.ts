@@ -35,6 +35,7 @@ export function recordView(r: TxRecord): Record<string, unknown> {
     submittedAt: r.submittedAt,
     completedAt: r.completedAt,
     attempts: r.attempts,
+    endorsementRetries: r.endorsementRetries,
     firstAttempt: r.firstAttempt,
     blockNumber: r.blockNumber,
     result: r.result,

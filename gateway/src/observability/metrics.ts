@@ -101,7 +101,7 @@ export function gatewayMetrics() {
     requestSeconds: registry.register(new Histogram('cats_http_request_duration_seconds', 'HTTP request duration by route')),
     submitStageSeconds: registry.register(new Histogram('cats_submit_stage_duration_seconds', 'Fabric submit stage duration (endorse, submit, commit)')),
     retries: registry.register(new Counter('cats_submit_retries_total', 'New proposals sent after a retryable failure, by reason')),
-    commits: registry.register(new Counter('cats_submit_commits_total', 'Committed writes by transaction, and whether the first proposal committed (first_attempt)')),
+    commits: registry.register(new Counter('cats_submit_commits_total', 'Committed writes by transaction: whether the first transaction sent to ordering committed (first_attempt), whether an endorsement was asked again (endorsement_retried)')),
     orderingWaitSeconds: registry.register(new Histogram('cats_submit_ordering_wait_seconds', 'Time a write waited behind earlier writes on the same guarantee')),
     inFlight: registry.register(new Gauge('cats_submit_queue_depth', 'Transactions submitted and not yet committed')),
     indexLagBlocks: registry.register(new Gauge('cats_index_lag_blocks', 'Blocks between the ledger height and the index checkpoint')),

@@ -1,19 +1,21 @@
 // Writes through the Fabric Gateway in explicit stages (endorse → submit → commit status), each timed.
 // Retries are narrow, because a retry is a NEW transaction:
 //   - endorsement unavailable (a peer could not be reached): a new proposal, bounded, jittered backoff;
+//   - endorsements that differ (one peer a block behind the others): a new proposal after a short pause;
 //   - MVCC_READ_CONFLICT / PHANTOM_READ_CONFLICT at commit: a new proposal, bounded, jittered backoff;
 //   - a commit-status timeout is NOT a failure of the transaction: the same transaction id is asked again,
 //     never resubmitted (that could apply a write twice).
 // Writes that name ordering keys (the GRNs whose reservations they read or change) go one after another
 // per key, from endorsement until their commit is known (keyed-queue.ts), so they do not conflict with
 // each other in the first place; the conflict retry above stays as the safety net. Each record says
-// whether its first proposal committed, and /metrics counts it.
+// whether the first transaction it sent to ordering committed (`firstAttempt`: no MVCC or phantom
+// conflict), and how many endorsements had to be asked again; /metrics counts both.
 // Chaincode rejections come back at once as the chaincode's CatsError.
 import { CommitError, CommitStatusError, type SubmittedTransaction } from '@hyperledger/fabric-gateway';
 import { CatsError } from '../../../chaincode/src/domain/errors';
 import type { Principal } from '../auth/principal';
 import type { FabricConnections } from '../fabric/connections';
-import { isConflict, isEndorsementUnavailable, toCatsError } from '../fabric/fabric-errors';
+import { isConflict, isEndorsementMismatch, isEndorsementUnavailable, toCatsError } from '../fabric/fabric-errors';
 import { fromResult, toArgument } from '../fabric/ledger-json';
 import { log } from '../observability/log';
 import type { GatewayMetrics } from '../observability/metrics';
@@ -70,8 +72,9 @@ export class Submitter {
     const release = await this.ordering.acquire(req.orderingKeys ?? []);
     if (req.orderingKeys?.length) this.metrics.orderingWaitSeconds.observe((performance.now() - t0) / 1000, { transaction: req.transaction });
     let submitted: SubmittedTransaction;
+    let retriedEndorsements = 0;
     try {
-      submitted = await this.endorseAndSubmit(req);
+      submitted = await this.endorseAndSubmit(req, () => retriedEndorsements++);
     } catch (e) {
       release();
       throw e;
@@ -88,6 +91,7 @@ export class Submitter {
       result: fromResult(submitted.getResult()),
       subject: req.subject,
       attempts: 1,
+      endorsementRetries: retriedEndorsements,
     };
     await this.store.put(record).catch((e: unknown) => {
       release();
@@ -114,9 +118,10 @@ export class Submitter {
     return this.store.get(id);
   }
 
-  private async endorseAndSubmit(req: SubmitRequest): Promise<SubmittedTransaction> {
+  /** `onRetry` is told of every new proposal after a failed endorsement, so the record counts it. */
+  private async endorseAndSubmit(req: SubmitRequest, onRetry: () => void = () => undefined): Promise<SubmittedTransaction> {
     const contract = this.fabric.contract(req.principal.userId);
-    for (let attempt = 0; ; attempt++) {
+    for (let attempt = 0, mismatches = 0; ; attempt++) {
       const proposal = contract.newProposal(req.transaction, { arguments: [toArgument(req.arg)], transientData: req.transient, endorsingOrganizations: req.endorsingOrganizations });
       const t0 = performance.now();
       try {
@@ -127,7 +132,15 @@ export class Submitter {
         this.stage('submit', t1, req.transaction);
         return submitted;
       } catch (e) {
+        if (isEndorsementMismatch(e) && ++mismatches < 3 * this.opts.maxAttempts) {
+          this.metrics.retries.inc({ reason: 'endorsement_mismatch' });
+          onRetry();
+          await sleep(backoffMs(Math.min(mismatches - 1, 3), this.opts.baseDelayMs / 4));
+          attempt--;
+          continue;
+        }
         if (isEndorsementUnavailable(e) && attempt + 1 < this.opts.maxAttempts) {
+          onRetry();
           this.metrics.retries.inc({ reason: 'endorsement_unavailable' });
           log.warn('endorsement unavailable, new proposal', { transaction: req.transaction, attempt, txId: proposal.getTransactionId() });
           await sleep(backoffMs(attempt, this.opts.baseDelayMs));
@@ -155,7 +168,7 @@ export class Submitter {
             completedAt: new Date().toISOString(),
             firstAttempt: record.attempts === 1,
           });
-          this.metrics.commits.inc({ transaction: req.transaction, first_attempt: String(record.attempts === 1) });
+          this.metrics.commits.inc({ transaction: req.transaction, first_attempt: String(record.attempts === 1), endorsement_retried: String((record.endorsementRetries ?? 0) > 0) });
           await this.store.put(record);
           return record;
         }
@@ -163,7 +176,7 @@ export class Submitter {
         if (isConflict(failure) && attempt + 1 < this.opts.maxAttempts) {
           this.metrics.retries.inc({ reason: status.code === 11 ? 'mvcc_read_conflict' : 'phantom_read_conflict' });
           await sleep(backoffMs(attempt, this.opts.baseDelayMs));
-          current = await this.endorseAndSubmit(req);
+          current = await this.endorseAndSubmit(req, () => (record.endorsementRetries = (record.endorsementRetries ?? 0) + 1));
           record.attempts = (record.attempts ?? 1) + 1;
           record.transactionId = current.getTransactionId();
           record.transactionIds.push(record.transactionId);

@@ -21,9 +21,11 @@ export interface TxRecord {
   /** the chaincode's answer (at endorsement while PENDING; final once COMMITTED) */
   result?: unknown;
   error?: { code: ErrorCode; message: string; details: ErrorDetails };
-  /** proposals sent for this write: 1 unless a read conflict forced new ones */
+  /** transactions sent to ordering for this write: 1 unless an MVCC or phantom read conflict forced new ones */
   attempts?: number;
-  /** set at commit: true when the first proposal committed (no conflict retry was needed) */
+  /** endorsements asked again before ordering (a peer a block behind, or unreachable) */
+  endorsementRetries?: number;
+  /** set at commit: true when the first transaction sent to ordering committed */
   firstAttempt?: boolean;
   /** what the HTTP answer was about, for links and XML answers: {mrn} or {grn} */
   subject?: Record<string, string>;

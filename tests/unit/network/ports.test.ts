@@ -6,7 +6,7 @@ import { layout } from '../../../network/src/layout';
 import { DEFAULT_ORGS, orgPorts } from '../../../network/src/topology';
 
 describe('port check before start', () => {
-  const base = 27000; // a base no profile uses (profiles are 7000, 17000, 20000, 23000, 26000)
+  const base = 27000; // a base no profile uses (profiles are 7000, 17000, 20000, 23000, 26000, 29000)
   let server: net.Server;
 
   before((done) => {
