@@ -99,6 +99,9 @@ export function configtx(cryptoDir: string, orgs: OrgSpec[], basePort: number, b
             Endorsement: implicit('MAJORITY Endorsement'),
           },
           Capabilities: { V2_5: true },
+          // Proposals (evaluate and endorse) need only Readers, so the auditor's users can read the ledger
+          // through its own peer; writing still needs Writers at the orderer, which the auditor's users are not.
+          ACLs: { 'peer/Propose': '/Channel/Application/Readers' },
         },
       },
     },

@@ -16,7 +16,7 @@ import { closeReservations, planReservations, writeReservations, type Reservatio
 import { customsOfCountry, findHolder } from '../registry/store';
 import { canonicalJson } from '../domain/canonical-json';
 import { checkDeclaration, type CheckedDeclaration, withoutAccessCodes } from './declaration-rules';
-import { checkItinerary, type Itinerary } from './itinerary';
+import { checkItinerary, requireMemberItinerary, type Itinerary } from './itinerary';
 import type { GuaranteeUse, Movement, MovementDetails } from './model';
 import { allocateMrn } from './mrn';
 import { detailsKey, lrnKey, movementKey, requireMovement } from './store';
@@ -77,6 +77,7 @@ async function storeDetails(ctx: Context, mrn: string, declaration: Declaration,
 
 export async function declare(ctx: Context, caller: Caller, json: string): Promise<Record<string, unknown>> {
   const input = readInput(ctx, parseArgs(json), undefined);
+  await requireMemberItinerary(ctx, input.raw);
   const c = checkDeclaration(input.raw);
   const d = c.declaration;
   // The holder itself, or an officer of the departure office lodging on its behalf.

@@ -3,7 +3,7 @@
 
 import type { Context } from 'fabric-contract-api';
 import { CatsError } from '../domain/errors';
-import { officeCountry } from '../domain/identifiers';
+import { isValidOfficeCode, officeCountry } from '../domain/identifiers';
 import type { OfficeRole } from '../domain/roles';
 import { requireMemberCountry, requireOffice } from '../registry/store';
 import type { Office } from '../registry/model';
@@ -43,4 +43,29 @@ export async function checkItinerary(ctx: Context, c: CheckedDeclaration): Promi
   }
   const countries = [...modes.keys()].sort();
   return { countries, legalEffect: countries.every((k) => modes.get(k) === 'LIVE') };
+}
+
+/**
+ * First question about any declaration: is every office on it in a member country? Asked before the
+ * detailed checks of the consignment, so a declaration meant for another customs network (the national
+ * test packs name GB and XI offices) is answered with COUNTRY_NOT_MEMBER, not with a remark about one of
+ * its fields. Malformed office codes are left to the detailed checks.
+ */
+export async function requireMemberItinerary(ctx: Context, raw: unknown): Promise<void> {
+  const d = (raw ?? {}) as Record<string, unknown>;
+  const refs = (list: unknown): unknown[] => (Array.isArray(list) ? list.map((o) => (o as { referenceNumber?: unknown })?.referenceNumber) : []);
+  const stops: [unknown, string][] = [
+    [d.officeOfDeparture, 'officeOfDeparture'],
+    ...refs(d.officesOfTransit).map((o, i): [unknown, string] => [o, `officesOfTransit[${i}].referenceNumber`]),
+    ...refs(d.officesOfExit).map((o, i): [unknown, string] => [o, `officesOfExit[${i}].referenceNumber`]),
+    [d.officeOfDestination, 'officeOfDestination'],
+  ];
+  const seen = new Set<string>();
+  for (const [code, field] of stops) {
+    if (typeof code !== 'string' || !isValidOfficeCode(code)) continue;
+    const country = officeCountry(code);
+    if (seen.has(country)) continue;
+    seen.add(country);
+    await requireMemberCountry(ctx, country, field);
+  }
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ApiClient, ApiError } from '../../../client/src/api-client';
 import { datedNow } from '../../../client/src/demo/pilot/declare-sample';
 import { accede } from '../../../network/src/accession';
+import { checkDigit } from '../../../chaincode/src/domain/identifiers';
 import { channelHasOrg, fetchConfig } from '../../../network/src/channel-update';
 import { agree } from '../../../network/src/governance';
 import { ROOT, layout } from '../../../network/src/layout';
@@ -19,9 +20,11 @@ import { customsOrg } from '../../../network/src/topology';
 import { startTestNetwork, testProfile } from '../harness';
 
 const COTTON = path.join(ROOT, 'gateway', 'ncts', 'samples', 'cats-ie015-uz-tm-az-ge-cotton-yarn.xml');
-const GRN = '25UZ0000000004126';
+// A guarantee of its own (the pilot suite issues the sample's GRN for UZ, AZ and GE only), valid in TM too.
+const GRN_BODY = '26UZ0000ACCESS01';
+const GRN = GRN_BODY + checkDigit(GRN_BODY);
 /** The sample, dated today (rule 12 wants the estimated crossings after the release). */
-const cotton = () => datedNow(fs.readFileSync(COTTON, 'utf8'));
+const cotton = () => datedNow(fs.readFileSync(COTTON, 'utf8')).replace('<GRN>25UZ0000000004126</GRN>', `<GRN>${GRN}</GRN>`);
 
 async function rejection(p: Promise<unknown>): Promise<ApiError> {
   const e = await p.then(

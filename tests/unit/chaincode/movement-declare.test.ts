@@ -91,6 +91,15 @@ describe('movement: Declare', () => {
     fails(await declare(ledger, viaTm), 'GUARANTEE_INVALID', 'not valid in TM');
   });
 
+  it('answers a declaration for another customs network with COUNTRY_NOT_MEMBER before any field remark', async () => {
+    const ledger = await withGuarantee();
+    const foreign = hazelnuts({ officeOfDeparture: 'GB000246', officeOfDestination: 'XI000142', officesOfTransit: [{ sequenceNumber: 1, referenceNumber: 'XI000142' }] });
+    foreign.consignment.transportEquipment[0]!.containerIdentificationNumber = 'WGPCGR'; // not ISO 6346, as in the national test pack
+    const r = await declare(ledger, foreign);
+    fails(r, 'COUNTRY_NOT_MEMBER', 'GB');
+    expect(r.error!.details).to.include({ country: 'GB', field: 'officeOfDeparture' });
+  });
+
   it('checks office roles', async () => {
     const ledger = await withGuarantee();
     fails(await declare(ledger, hazelnuts({ officeOfDeparture: 'AZ000300' })), 'OFFICE_ROLE_MISMATCH', 'officeOfDeparture');

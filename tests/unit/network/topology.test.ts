@@ -34,6 +34,11 @@ describe('channel configuration', () => {
     for (const c of profile.Orderer.EtcdRaft.Consenters) expect(c.Host).to.equal('127.0.0.1');
   });
 
+  it('lets Readers propose (the auditor reads through its peer) while writing stays with Writers', () => {
+    expect(profile.Application.ACLs['peer/Propose']).to.equal('/Channel/Application/Readers');
+    expect(profile.Policies.Writers.Rule).to.equal('ANY Writers');
+  });
+
   it('enables application capability V2_5 and keeps the auditor from writing', () => {
     expect(profile.Application.Capabilities).to.deep.equal({ V2_5: true });
     const auditor = profile.Application.Organizations.find((o: any) => o.Name === 'AuditorMSP');
