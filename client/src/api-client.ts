@@ -34,6 +34,18 @@ export interface RequestOptions {
   idempotencyKey?: string;
 }
 
+/**
+ * The highest block this process has seen a write of its own committed in. Every request carries it
+ * (`X-Cats-Min-Block`), so whichever organisation's gateway answers next first waits until its own peer
+ * has that block: a step recorded at one border is visible to the next office at once.
+ */
+let lastBlock: bigint | undefined;
+
+function noteBlock(body: unknown): void {
+  const b = (body as { blockNumber?: unknown } | undefined)?.blockNumber;
+  if (typeof b === 'string' && /^\d+$/.test(b) && (lastBlock === undefined || BigInt(b) > lastBlock)) lastBlock = BigInt(b);
+}
+
 export class ApiClient {
   private token?: { value: string; expires: number };
 
@@ -71,6 +83,7 @@ export class ApiClient {
     headers.accept = opts.accept === 'xml' ? 'application/xml' : 'application/json';
     if (opts.waitSeconds !== undefined) headers.prefer = `wait=${opts.waitSeconds}`;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
+    if (lastBlock !== undefined) headers['x-cats-min-block'] = lastBlock.toString();
     let res: Response;
     try {
       res = await fetch(`${this.org.gateway.url}/api/v1${path}`, { method, headers, body, signal: AbortSignal.timeout(120_000) });
@@ -88,7 +101,9 @@ export class ApiClient {
       throw new ApiError(res.status, parsed.code ?? `HTTP_${res.status}`, parsed.message ?? text.slice(0, 200), parsed.details);
     }
     if (opts.accept === 'xml') return text as T;
-    return (text ? JSON.parse(text) : undefined) as T;
+    const parsed = (text ? JSON.parse(text) : undefined) as T;
+    noteBlock(parsed);
+    return parsed;
   }
 
   get<T = unknown>(path: string): Promise<T> {

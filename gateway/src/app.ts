@@ -7,14 +7,18 @@ import { DOCS_PAGE } from './api/docs-page';
 import { openApiDocument } from './api/openapi';
 import { authenticate } from './auth/authenticate';
 import { errorHandler, notFound } from './http/error-handler';
+import { minBlock } from './http/min-block';
 import { rawBody } from './http/raw-body';
+import { webConsole } from './http/web-console';
 import { requestMetrics } from './observability/request-metrics';
 import { auditRoutes } from './routes/audit';
 import { eventRoutes } from './routes/events';
 import { guaranteeRoutes } from './routes/guarantees';
 import { movementRoutes } from './routes/movements';
 import { operationRoutes } from './routes/operations';
+import { networkRoutes } from './routes/network';
 import { registryRoutes } from './routes/registry';
+import { sessionRoutes } from './routes/session';
 import { transactionRoutes } from './routes/transactions';
 
 export function buildApp(deps: AppDeps): Express {
@@ -34,7 +38,10 @@ export function buildApp(deps: AppDeps): Express {
   api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.get('/docs', (_req, res) => void res.type('html').set('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'").send(DOCS_PAGE));
   api.use(rawBody(deps.config.maxBodyBytes));
+  api.use(sessionRoutes(deps)); // the console's sign-in: before authenticate
   api.use(authenticate(deps.verify));
+  api.use(minBlock(deps));
+  api.use(networkRoutes(deps));
   api.use(movementRoutes(deps));
   api.use(guaranteeRoutes(deps));
   api.use(registryRoutes(deps));
@@ -42,6 +49,7 @@ export function buildApp(deps: AppDeps): Express {
   api.use(eventRoutes(deps));
   api.use(transactionRoutes(deps));
   app.use('/api/v1', api);
+  app.use(webConsole()); // the browser console (web/dist) at `/`; never /api, /health, /metrics, /.well-known
 
   app.use(notFound);
   app.use(errorHandler);

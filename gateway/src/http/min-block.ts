@@ -1,0 +1,30 @@
+// Read-your-writes across organisations. A step committed through one organisation's gateway reaches
+// the other peers a few milliseconds later; the next step, sent to another organisation's gateway at
+// once, could be endorsed on a peer that has not seen it yet and be refused as out of sequence. A client
+// that knows the block of its last write sends `X-Cats-Min-Block: <n>`; this gateway waits (bounded)
+// until its own peer has committed block n before the request runs. Nothing is retried.
+import type { NextFunction, Request, Response } from 'express';
+import type { AppDeps } from '../app-deps';
+import { CatsError } from '../../../chaincode/src/domain/errors';
+import { log } from '../observability/log';
+
+const HEADER = 'x-cats-min-block';
+const MAX_WAIT_MS = 5000;
+const POLL_MS = 25;
+
+export function minBlock(deps: AppDeps) {
+  return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
+    const raw = req.get(HEADER);
+    if (raw === undefined) return next();
+    if (!/^\d{1,18}$/.test(raw)) return next(new CatsError('VALIDATION_FAILED', `${HEADER}: a block number (digits) expected`, { field: HEADER }));
+    const needed = BigInt(raw) + 1n; // height counts blocks, so block n is there once the height is n + 1
+    const deadline = Date.now() + MAX_WAIT_MS;
+    let height = deps.feed.height;
+    while ((height === undefined || height < needed) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      height = (await deps.feed.refreshHeight()) ?? height;
+    }
+    if (height === undefined || height < needed) log.warn('peer still behind the requested block', { wanted: raw, height: height?.toString() });
+    next();
+  };
+}

@@ -1,0 +1,47 @@
+// X-Cats-Min-Block: the request waits until this organisation's peer has the block, then runs.
+import { expect } from 'chai';
+import type { NextFunction, Request, Response } from 'express';
+import type { AppDeps } from '../../../gateway/src/app-deps';
+import { minBlock } from '../../../gateway/src/http/min-block';
+
+function request(header?: string): Request {
+  return { get: (name: string) => (name.toLowerCase() === 'x-cats-min-block' ? header : undefined) } as unknown as Request;
+}
+
+function feedAt(heights: bigint[]): { deps: AppDeps; asked: () => number } {
+  let asked = 0;
+  const feed = {
+    height: heights[0],
+    async refreshHeight() {
+      asked++;
+      feed.height = heights[Math.min(asked, heights.length - 1)];
+      return feed.height;
+    },
+  };
+  return { deps: { feed } as unknown as AppDeps, asked: () => asked };
+}
+
+function run(deps: AppDeps, req: Request): Promise<unknown> {
+  return new Promise((resolve) => void minBlock(deps)(req, {} as Response, ((err?: unknown) => resolve(err)) as NextFunction));
+}
+
+describe('X-Cats-Min-Block', () => {
+  it('runs at once without the header or when the peer already has the block', async () => {
+    const { deps, asked } = feedAt([10n]);
+    expect(await run(deps, request())).to.equal(undefined);
+    expect(await run(deps, request('9'))).to.equal(undefined);
+    expect(asked()).to.equal(0);
+  });
+
+  it('waits until the peer has committed the block', async () => {
+    const { deps, asked } = feedAt([5n, 5n, 6n, 8n]);
+    expect(await run(deps, request('7'))).to.equal(undefined);
+    expect(asked()).to.equal(3);
+  });
+
+  it('refuses a header that is not a block number', async () => {
+    const { deps } = feedAt([5n]);
+    const err = (await run(deps, request('12abc'))) as { code?: string };
+    expect(err.code).to.equal('VALIDATION_FAILED');
+  });
+});
