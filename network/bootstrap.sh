@@ -45,6 +45,11 @@ case "$command" in
     build
     "$NODE" -r @swc-node/register tests/conformance/run.ts
     ;;
+  bench)
+    build
+    shift
+    "$NODE" -r @swc-node/register tests/bench/main.ts "$@"
+    ;;
   status)
     "$NODE" dist/network/src/cli.js status default
     ;;
@@ -54,5 +59,5 @@ case "$command" in
     "$NODE" node_modules/mocha/bin/mocha.js --config tests/integration/.mocharc.json
     ;;
   *)
-    echo "usage: bootstrap.sh up|down|demo|status|accede|conformance|test" >&2; exit 2;;
+    echo "usage: bootstrap.sh up|down|demo|status|accede|conformance|bench|test" >&2; exit 2;;
 esac

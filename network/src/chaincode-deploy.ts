@@ -58,7 +58,9 @@ export function startChaincodeServer(l: Layout, org: OrgSpec, basePort: number, 
       '--chaincode-id', id,
       '--module-path', CHAINCODE_DIR,
     ],
-    env: { PATH: process.env.PATH, CORE_CHAINCODE_LOGGING_LEVEL: 'warn', CORE_CHAINCODE_LOGGING_SHIM: 'warn' },
+    // fabric-shim knows CRITICAL, ERROR, WARNING, INFO, DEBUG only: 'warn' was silently read as INFO, a
+    // log line per transaction (issue 7, docs/performance.md).
+    env: { PATH: process.env.PATH, CORE_CHAINCODE_LOGGING_LEVEL: 'WARNING', CORE_CHAINCODE_LOGGING_SHIM: 'WARNING' },
     cwd: CHAINCODE_DIR,
     pidDir: l.pids,
     logDir: l.logs,

@@ -7,11 +7,14 @@ import { ACTION_COMMANDS } from './movement-actions';
 import { MOVEMENT_COMMANDS } from './movements';
 import { OPERATION_COMMANDS } from './operations';
 import { REGISTRY_COMMANDS } from './registry';
+import { REPORT_COMMANDS } from './report';
+import { DOCUMENT_COMMANDS } from './tad';
 
 export const GROUPS: { title: string; commands: Command[] }[] = [
   { title: 'Movements', commands: MOVEMENT_COMMANDS },
   { title: 'Movement actions', commands: ACTION_COMMANDS },
   { title: 'Guarantees', commands: GUARANTEE_COMMANDS },
+  { title: 'Documents and reports', commands: [...DOCUMENT_COMMANDS, ...REPORT_COMMANDS] },
   { title: 'Registry', commands: REGISTRY_COMMANDS },
   { title: 'Audit', commands: AUDIT_COMMANDS },
   { title: 'Network and access', commands: OPERATION_COMMANDS },

@@ -17,6 +17,13 @@ export function movementRoutes(deps: AppDeps): Router {
   r.get('/movements', async (req, res) => {
     res.json(await listMovements(deps, principalOf(req), req.query as Record<string, unknown>));
   });
+  // An IE170 (presentation of pre-lodged goods) names its declaration by LRN, as NCTS correlates it: the
+  // holder's own LRN for a trader, customs name the holder (?holder=).
+  r.get('/movements/by-lrn/:lrn', async (req, res) => {
+    const holder = req.query.holder;
+    if (holder !== undefined && typeof holder !== 'string') throw new CatsError('VALIDATION_FAILED', 'holder: give it once', { field: 'holder' });
+    res.json(await evaluate(deps.fabric, principalOf(req).userId, 'movement:GetByLrn', { lrn: req.params.lrn, holderId: holder }));
+  });
   r.get('/movements/:mrn', async (req, res) => {
     res.json(await readMovement(deps, principalOf(req), req.params.mrn));
   });
@@ -29,13 +36,16 @@ export function movementRoutes(deps: AppDeps): Router {
 
 /**
  * The consignment details (parties, goods, seals) of a movement, for the transit accompanying document.
- * Customs read them from their own implicit collection as themselves (the chaincode decides). The
+ * Only customs and holders see them (spec §1). Customs read them from their own implicit collection as themselves (the chaincode decides). The
  * chaincode lets no trader read a collection, so for the holder the gateway of its own administration
  * reads them with its service identity, once the ledger has confirmed (movement:Get as the holder) that
  * the caller is the movement's holder.
  */
 async function readDetails(deps: AppDeps, p: Principal, mrn: string): Promise<unknown> {
   checkMrn(mrn);
+  if (deps.config.org.kind !== 'CUSTOMS') {
+    throw new CatsError('FORBIDDEN', 'consignment details are kept by the customs administrations of the itinerary and the holder only', { field: 'mrn' });
+  }
   if (p.role !== 'trader') return evaluate(deps.fabric, p.userId, 'movement:GetDetails', { mrn });
   const got = (await evaluate(deps.fabric, p.userId, 'movement:Get', { mrn })) as { movement?: { holderId?: string }; holderId?: string };
   const holderId = got.movement?.holderId ?? got.holderId;

@@ -1,6 +1,9 @@
-// Lodging a sample IE015 as its holder. An LRN is unique per holder, so on a ledger that has already
-// seen the sample's LRN (a rerun) the declaration is lodged again under a fresh LRN: the sample's LRN
-// shortened, a story tag and a base-36 clock stamp (at most 22 characters, the NCTS limit).
+// Lodging a sample IE015 as its holder, dated today: the samples were prepared in 2025, and the ledger
+// refuses to release goods expected at an office of transit before they leave (rule 12), so the
+// message's dates are moved as a whole to now, keeping the planned hours between them. An LRN is unique
+// per holder, so on a ledger that has already seen the sample's LRN (a rerun) the declaration is lodged
+// again under a fresh LRN: the sample's LRN shortened, a story tag and a base-36 clock stamp (at most 22
+// characters, the NCTS limit).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ApiError, type ApiClient } from '../../api-client';
@@ -14,6 +17,17 @@ export interface Declared {
 
 export function withLrn(xml: string, lrn: string): string {
   return xml.replace(/<LRN>[^<]*<\/LRN>/, `<LRN>${lrn}</LRN>`);
+}
+
+const DATED = /<(preparationDateAndTime|arrivalDateAndTimeEstimated)>(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})<\/\1>/g;
+
+/** The message's date-times (local, no offset, read as UTC as the ledger does) shifted so that it was prepared at `now`. */
+export function datedNow(xml: string, now = Date.now()): string {
+  const prepared = /<preparationDateAndTime>([^<]+)<\/preparationDateAndTime>/.exec(xml)?.[1];
+  const base = prepared ? Date.parse(`${prepared}Z`) : NaN;
+  if (!Number.isFinite(base)) return xml;
+  const shift = Math.floor(now / 1000) * 1000 - base;
+  return xml.replace(DATED, (_all, tag: string, value: string) => `<${tag}>${new Date(Date.parse(`${value}Z`) + shift).toISOString().slice(0, 19)}</${tag}>`);
 }
 
 export function sampleLrn(xml: string): string {
@@ -33,7 +47,7 @@ export function freshLrn(base: string, tag: string, now = Date.now()): string {
  * the same corridor). Retries only on DUPLICATE_LRN; every other rejection is the caller's to handle.
  */
 export async function declareSample(trader: ApiClient, samplesDir: string, file: string, tag: string, alwaysFresh = false): Promise<Declared> {
-  const original = fs.readFileSync(path.join(samplesDir, file), 'utf8');
+  const original = datedNow(fs.readFileSync(path.join(samplesDir, file), 'utf8'));
   const base = sampleLrn(original);
   let lrn = alwaysFresh ? freshLrn(base, tag) : base;
   for (let attempt = 0; ; attempt++) {

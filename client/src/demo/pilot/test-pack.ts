@@ -1,6 +1,7 @@
 // The national customs authority's public Phase 5 test pack (ie*.xml in the samples folder), sent through
-// the gateway as the message says: trader messages to the route that takes them, as XML; the IE029, a
-// customs-to-holder message nobody sends to a ledger, by asking the ledger for the movement it names.
+// the gateway as the message says: trader messages to the route that takes them, as XML; the IE170 by
+// looking up the pre-lodged declaration it presents (by LRN); the IE029, a customs-to-holder message
+// nobody sends to a ledger, by asking the ledger for the movement it names.
 // They name GB and XI offices and MRNs this ledger never issued, so each must come back as a coded
 // rejection (4xx with a code from the closed list), never a crash.
 import fs from 'node:fs';
@@ -9,8 +10,8 @@ import { ApiError, NetworkUnavailable } from '../../api-client';
 import type { StoryContext } from './context';
 import type { TestPackAnswer } from './types';
 
-/** Trader message → the movement action that carries it. */
-const ROUTES: Record<string, string> = { CC007C: 'arrival', CC013C: 'amend', CC014C: 'cancel', CC044C: 'unloading-remarks', CC170C: 'present' };
+/** Trader message naming its MRN → the movement action that carries it. */
+const ROUTES: Record<string, string> = { CC007C: 'arrival', CC013C: 'amend', CC014C: 'cancel', CC044C: 'unloading-remarks' };
 
 const TRADER = 'CustomsAZ:trader1';
 const OFFICER = 'CustomsAZ:officer1';
@@ -31,7 +32,13 @@ async function answerOne(ctx: StoryContext, file: string): Promise<TestPackAnswe
   let request: string;
   let as: string;
   let send: () => Promise<unknown>;
-  if (messageType === 'CC015C') {
+  const lrn = tag(xml, 'LRN');
+  const holder = /<HolderOfTheTransitProcedure>\s*<identificationNumber>([^<]*)</.exec(xml)?.[1];
+  if (messageType === 'CC170C' && lrn) {
+    // The presentation names its pre-lodged declaration by LRN: customs look it up for the holder.
+    [request, as] = ['GET /movements/by-lrn/{LRN}', OFFICER];
+    send = () => ctx.as(as).get(`/movements/by-lrn/${encodeURIComponent(lrn)}${holder ? `?holder=${encodeURIComponent(holder)}` : ''}`);
+  } else if (messageType === 'CC015C') {
     [request, as] = ['POST /movements', TRADER];
     send = () => ctx.as(as).request('POST', '/movements', { xml, waitSeconds: 30 });
   } else if (ROUTES[messageType] && mrn) {
