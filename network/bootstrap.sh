@@ -20,6 +20,11 @@ export PATH="$PWD/node_modules/.bin:$PATH"
 build() {
   echo "Compiling TypeScript…"
   "$NODE" node_modules/typescript/bin/tsc -p tsconfig.json
+  # The web console each gateway serves: built once, rebuilt when its sources are newer.
+  if [ ! -f web/dist/index.html ] || [ -n "$(find web/src web/index.html -newer web/dist/index.html -print -quit 2>/dev/null)" ]; then
+    echo "Building the web console…"
+    "$NODE" node_modules/vite/bin/vite.js build web --logLevel warn
+  fi
 }
 
 case "$command" in

@@ -1,6 +1,6 @@
 // Entry point of the network scripts: `up`, `down`, `status`. Kept thin; the steps live in network.ts.
 import { accede } from './accession';
-import { down, up } from './network';
+import { consolePasswordsFile, down, up } from './network';
 import { layout } from './layout';
 import { SetupError, elapsed } from './progress';
 import { PROFILES } from './topology';
@@ -23,8 +23,9 @@ async function main(argv: string[]): Promise<void> {
     case 'up': {
       console.log(`CATS/ICE: bringing up the ${profile.name} network`);
       const network = await up({ profile });
-      console.log(`\nNetwork ${network.name} is up (${elapsed()} s). Gateways:`);
-      for (const o of network.organisations) console.log(`  ${o.name.padEnd(14)} ${o.gateway.url}`);
+      console.log(`\nNetwork ${network.name} is up (${elapsed()} s). Gateways (REST API under /api/v1) and web consoles:`);
+      for (const o of network.organisations) console.log(`  ${o.name.padEnd(14)} ${o.gateway.url}/api/v1   console ${o.gateway.url}/`);
+      console.log(`  console passwords: ${consolePasswordsFile(layout(profile.name))}`);
       return;
     }
     case 'accede': {

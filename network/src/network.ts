@@ -20,6 +20,7 @@ import { SetupError, step } from './progress';
 import { seedRegistry, waitChaincodeReady } from './registry-seed';
 import { CHAINCODE, CHANNEL, DEFAULT_ORGS, OrgSpec, Profile, mspId, ordererPorts, orgPorts, peerHost } from './topology';
 import { usersFor } from './users';
+import { CONSOLE_PASSWORD_FILE, generateConsolePassword, writeConsolePassword } from '../../gateway/src/auth/console-passwords';
 
 export interface UpOptions {
   profile: Profile;
@@ -69,7 +70,10 @@ export async function describe(l: Layout, orgs: OrgSpec[], profile: Profile): Pr
   for (const org of orgs) {
     const pass = orgPassphrase(l.users, org);
     const users = [];
-    for (const u of usersFor(org)) users.push(await enrolUser(l.crypto, l.users, org, u, pass));
+    for (const u of usersFor(org)) {
+      users.push(await enrolUser(l.crypto, l.users, org, u, pass));
+      await ensureConsolePassword(l, org, u.id);
+    }
     const p = orgPorts(base, org.slot);
     organisations.push({
       name: org.name,
@@ -106,6 +110,23 @@ export function readOrgs(l: Layout): OrgSpec[] | undefined {
 
 export function writeOrgs(l: Layout, orgs: OrgSpec[]): void {
   fs.writeFileSync(path.join(l.state, 'orgs.json'), JSON.stringify(orgs, null, 2));
+}
+
+/**
+ * Every user gets a password for the web console, generated here and stored only as a scrypt hash next
+ * to the user's key; the clear passwords are written once to console-passwords.txt (mode 0600) for the
+ * operator to hand out.
+ */
+async function ensureConsolePassword(l: Layout, org: OrgSpec, userId: string): Promise<void> {
+  const dir = path.join(l.users, org.name, userId);
+  if (fs.existsSync(path.join(dir, CONSOLE_PASSWORD_FILE))) return;
+  const password = generateConsolePassword();
+  await writeConsolePassword(dir, password);
+  fs.appendFileSync(consolePasswordsFile(l), `${org.name}:${userId}\t${password}\n`, { mode: 0o600 });
+}
+
+export function consolePasswordsFile(l: Layout): string {
+  return path.join(l.state, 'console-passwords.txt');
 }
 
 /** Marks a generation step done; a step without its marker is redone from scratch. */

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import path from 'node:path';
 import { ApiClient, ApiError } from '../../client/src/api-client';
+import { issueToken } from '../../gateway/src/auth/tokens';
 import { runHazelnuts, HAZELNUTS } from '../../client/src/demo/hazelnuts';
 import { ROOT } from '../../network/src/layout';
 import { NetworkFile } from '../../network/src/network-file';
@@ -29,6 +30,16 @@ describe('foundation: one CAREC movement end to end', function () {
     expect(r.after.reserved).to.equal(r.before.reserved);
     const statuses = (r.movement.timeline ?? []).map((e) => e.status);
     for (const s of ['ACCEPTED', 'RELEASED', 'ARRIVED', 'WRITTEN_OFF']) expect(statuses).to.include(s);
+  });
+
+  it('serves the transit accompanying document of the movement as a PDF', async () => {
+    const r = await runHazelnuts(as, SAMPLES, () => undefined);
+    const officer = as('CustomsAZ:officer1');
+    const token = await issueToken(network, 'CustomsAZ', 'officer1');
+    const res = await fetch(`${officer.org.gateway.url}/api/v1/movements/${r.mrn}/tad`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('content-type')).to.contain('application/pdf');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString('latin1')).to.equal('%PDF-');
   });
 
   it('records each step under the acting organisation and user', async () => {

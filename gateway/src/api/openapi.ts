@@ -52,6 +52,9 @@ export function openApiDocument(orgName: string): Record<string, unknown> {
       },
     },
     '/movements/{mrn}': { get: { summary: 'A movement with its timeline and the messages exchanged', tags: ['movements'], parameters: [mrnParam], responses: { '200': json({ type: 'object' }), '404': err('Unknown MRN') } } },
+    '/movements/{mrn}/details': { get: { summary: 'The consignment details (parties, goods, seals): customs of the itinerary and the holder only', tags: ['movements'], parameters: [mrnParam], responses: { '200': json({ type: 'object' }), '403': err('Not entitled to the details'), '404': err('Unknown MRN') } } },
+    '/movements/{mrn}/tad': { get: { summary: 'The transit accompanying document as PDF (MRN as Code 128)', tags: ['movements'], parameters: [mrnParam], responses: { '200': { description: 'the PDF', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, '404': err('Unknown MRN') } } },
+    '/movements/by-lrn/{lrn}': { get: { summary: 'A movement by the holder\'s LRN (customs give ?holder=)', tags: ['movements'], parameters: [{ name: 'lrn', in: 'path', required: true, schema: { type: 'string', maxLength: 22 } }, { name: 'holder', in: 'query', required: false, schema: { type: 'string' } }], responses: { '200': json({ type: 'object' }), '404': err('Unknown LRN') } } },
     '/movements/{mrn}/{action}': {
       post: {
         summary: 'One state transition', tags: ['movements'],

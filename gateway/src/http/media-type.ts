@@ -31,7 +31,34 @@ export function jsonBody(req: Request): Record<string, unknown> {
   return parseJsonObject(bodyText(req));
 }
 
+/** No request of this API nests deeper than this; a deeper body is refused before it is parsed. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * The deepest nesting of arrays and objects in `text`, counted without parsing (strings skipped), stopping
+ * as soon as it passes `limit`: a body like `[[[[…]]]]` 100 000 deep would otherwise be parsed and then
+ * overflow the stack of every recursive walk after it (access codes, canonical JSON) as a 500.
+ */
+export function jsonDepthExceeds(text: string, limit = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > limit) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 export function parseJsonObject(text: string): Record<string, unknown> {
+  if (jsonDepthExceeds(text)) {
+    throw new CatsError('VALIDATION_FAILED', `the body nests arrays and objects deeper than ${MAX_JSON_DEPTH} levels`, { field: 'body', maxDepth: MAX_JSON_DEPTH });
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);

@@ -5,6 +5,7 @@ import type { Request, Response } from 'express';
 import type { AppDeps } from '../app-deps';
 import { principalOf } from '../auth/authenticate';
 import { fingerprintOf, type StoredResponse } from '../idempotency/idempotency-store';
+import { CatsError } from '../../../chaincode/src/domain/errors';
 import { assertCommitted } from '../transactions/submitter';
 import { txLinks, type TxRecord } from '../transactions/tx-record';
 import { wantsXml } from './media-type';
@@ -22,6 +23,8 @@ export interface WriteSpec {
   location?: (record: TxRecord) => string | undefined;
   /** the NCTS answer for a committed write, when the client asked for XML */
   xmlAnswer?: (record: TxRecord) => Promise<string | undefined>;
+  /** the NCTS rejection (IE056/IE057) of a business refusal, when the client asked for XML */
+  xmlRejection?: (err: CatsError) => string | undefined;
 }
 
 export function recordView(r: TxRecord): Record<string, unknown> {
@@ -53,6 +56,19 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 async function execute(deps: AppDeps, req: Request, build: () => Promise<WriteSpec>): Promise<StoredResponse> {
   const spec = await build();
+  try {
+    return await submitAndAnswer(deps, req, spec);
+  } catch (err) {
+    // A business refusal (4xx from the ledger) answered as the NCTS message the trader's software expects.
+    if (err instanceof CatsError && err.status < 500 && spec.xmlRejection && wantsXml(req)) {
+      const xml = spec.xmlRejection(err);
+      if (xml) return { status: err.status, contentType: 'application/xml; charset=utf-8', body: xml, headers: { 'X-Cats-Error-Code': err.code } };
+    }
+    throw err;
+  }
+}
+
+async function submitAndAnswer(deps: AppDeps, req: Request, spec: WriteSpec): Promise<StoredResponse> {
   const principal = principalOf(req);
   const { record } = await deps.submitter.submit({ principal, transaction: spec.transaction, arg: spec.arg, transient: spec.transient, subject: spec.subject, endorsingOrganizations: spec.endorsingOrganizations, orderingKeys: spec.orderingKeys });
   const wait = preferredWaitSeconds(req, deps.config.maxWaitSeconds);

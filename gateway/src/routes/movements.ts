@@ -1,5 +1,9 @@
 // /api/v1/movements: lodge, list (index), read (ledger), and one POST per transition.
 import { Router } from 'express';
+import type { Declaration } from '../../../chaincode/src/domain/declaration';
+import { tadContent } from '../../../client/src/tad/tad-boxes';
+import type { TadSource } from '../../../client/src/tad/tad-data';
+import { renderTad } from '../../../client/src/tad/tad-pdf';
 import { CatsError } from '../../../chaincode/src/domain/errors';
 import type { AppDeps } from '../app-deps';
 import { principalOf } from '../auth/authenticate';
@@ -29,6 +33,19 @@ export function movementRoutes(deps: AppDeps): Router {
   });
   r.get('/movements/:mrn/details', async (req, res) => {
     res.json(await readDetails(deps, principalOf(req), req.params.mrn));
+  });
+  // The transit accompanying document as PDF, for the web console; the same renderer as `cats tad`.
+  r.get('/movements/:mrn/tad', async (req, res) => {
+    const p = principalOf(req);
+    const body = (await readMovement(deps, p, req.params.mrn)) as Record<string, unknown>;
+    const movement = ((body.movement as Record<string, unknown> | undefined) ?? body) as Record<string, unknown>;
+    const details = (await readDetails(deps, p, req.params.mrn).catch((err: unknown) => {
+      if (err instanceof CatsError && (err.status === 403 || err.status === 404)) return undefined; // printed without goods and parties
+      throw err;
+    })) as { declaration?: Declaration } | undefined;
+    const source: TadSource = { mrn: req.params.mrn, movement, declaration: details?.declaration, detailsWithheld: details ? undefined : 'not entitled to the consignment details' };
+    const pdf = await renderTad(tadContent(source));
+    res.type('application/pdf').set('Content-Disposition', `attachment; filename="TAD-${req.params.mrn}.pdf"`).send(pdf);
   });
   r.post('/movements/:mrn/:action', (req, res) => runWrite(deps, req, res, () => transitionSpec(deps, req, req.params.mrn, req.params.action)));
   return r;

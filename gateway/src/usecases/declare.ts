@@ -12,6 +12,7 @@ import { bodyKind, bodyText, parseJsonObject } from '../http/media-type';
 import type { WriteSpec } from '../http/write';
 import { readIe015 } from '../ncts/ie015-reader';
 import { buildIe028 } from '../ncts/ie028-writer';
+import { ie056For } from '../ncts/rejection-answer';
 import { assertValidXml } from '../ncts/xsd-validator';
 import { extractAccessCodes, transientOf } from './access-codes';
 import { grnsOfDeclaration, orderingKeysOf } from './guarantee-ordering';
@@ -44,6 +45,7 @@ export async function declareSpec(deps: AppDeps, req: Request): Promise<WriteSpe
     endorsingOrganizations: endorsersFor(deps.config.network, deps.config.org, itineraryCountries(declaration)),
     orderingKeys: orderingKeysOf(grnsOfDeclaration(declaration)),
     successStatus: 201,
+    xmlRejection: (err) => ie056For(toMovementView({}, declaration), '015', err, new Date().toISOString()),
     location: (r) => {
       const mrn = (r.result as { mrn?: unknown } | null)?.mrn;
       return typeof mrn === 'string' ? `/api/v1/movements/${mrn}` : undefined;

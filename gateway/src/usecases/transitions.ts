@@ -16,6 +16,8 @@ import { readIe014 } from '../ncts/ie014-reader';
 import { readIe044 } from '../ncts/ie044-reader';
 import { readIe170 } from '../ncts/ie170-reader';
 import { buildIe004 } from '../ncts/ie004-writer';
+import { ie056For, ie057For } from '../ncts/rejection-answer';
+import type { CatsError as LedgerError } from '../../../chaincode/src/domain/errors';
 import { buildIe009 } from '../ncts/ie009-writer';
 import { buildIe025 } from '../ncts/ie025-writer';
 import { buildIe029 } from '../ncts/ie029-writer';
@@ -134,6 +136,7 @@ export async function transitionSpec(deps: AppDeps, req: Request, mrn: string, a
     orderingKeys: orderingKeysOf(grns),
     subject: { mrn },
     successStatus: 200,
+    xmlRejection: action.xml ? (err) => rejectionOf(action.xml!.root, mrn, fields, principal.traderId ?? undefined, err) : undefined,
     xmlAnswer: action.answer
       ? async (r) => {
           const got = (await evaluate(deps.fabric, principal.userId, 'movement:Get', { mrn })) as Fields;
@@ -148,4 +151,17 @@ export async function transitionSpec(deps: AppDeps, req: Request, mrn: string, a
         }
       : undefined,
   };
+}
+
+/** IE056 for messages to the office of departure (IE013, IE014, IE170), IE057 for IE007 and IE044. */
+function rejectionOf(root: string, mrn: string, fields: Fields, traderId: string | undefined, err: LedgerError): string | undefined {
+  const type = root.slice(2, 5);
+  const view = toMovementView({ mrn, lrn: typeof fields.lrn === 'string' ? fields.lrn : '' });
+  const at = new Date().toISOString();
+  if (type === '007' || type === '044') {
+    const office = typeof fields.office === 'string' ? fields.office : '';
+    return office ? ie057For(view, type, office, traderId ?? String(fields.traderAtDestination ?? ''), err, at) : undefined;
+  }
+  if (type === '013' || type === '014' || type === '170') return ie056For(view, type, err, at);
+  return undefined;
 }
