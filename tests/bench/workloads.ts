@@ -11,9 +11,9 @@ import type { Declaration } from '../../chaincode/src/domain/declaration';
 import { contractOf, openGateway, peerConnection } from '../../network/src/fabric-client';
 import type { NetworkFile } from '../../network/src/network-file';
 import type { Recorder } from './stats';
+import { ACCESS_CODE, HOLDER, declaration } from '../conformance/fixtures';
 
-export const HOLDER = 'AZ1700123451'; // CustomsAZ:trader1
-export const ACCESS_CODE = '7K2Q';
+export { ACCESS_CODE, HOLDER };
 const RUN = crypto.randomBytes(3).toString('hex').toUpperCase();
 let serial = 0;
 
@@ -23,41 +23,9 @@ export function benchGrn(): string {
   return body + checkDigit(body);
 }
 
-const local = (ms: number) => new Date(ms).toISOString().slice(0, 19);
-
 /** The CAREC corridor Ganja (AZ) → Red Bridge (GE) → Poti (GE) as a JSON Declaration, dated now. */
 export function benchDeclaration(grn: string, amount = '100000'): Declaration {
-  const now = Date.now();
-  return {
-    preparationDateAndTime: local(now - 60_000),
-    lrn: `BENCH-${RUN}-${++serial}`.slice(0, 22),
-    declarationType: 'T1',
-    additionalDeclarationType: 'A',
-    security: '0',
-    bindingItinerary: false,
-    prelodged: false,
-    officeOfDeparture: 'AZ000600',
-    officeOfDestination: 'GE000600',
-    officesOfTransit: [{ sequenceNumber: 1, referenceNumber: 'GE000200', arrivalDateAndTimeEstimated: local(now + 2 * 86400_000) }],
-    officesOfExit: [],
-    holder: { identificationNumber: HOLDER, name: 'Ganja Agro Export LLC', address: { city: 'Ganja', country: 'AZ' } },
-    guarantees: [{ sequenceNumber: 1, guaranteeType: '1', references: [{ sequenceNumber: 1, grn, accessCode: ACCESS_CODE, amountToBeCovered: { amount, currency: 'USD' } }] }],
-    consignment: {
-      countryOfDispatch: 'AZ',
-      countryOfDestination: 'GE',
-      grossMass: '20640000',
-      transportEquipment: [{ sequenceNumber: 1, numberOfSeals: 2, seals: [{ sequenceNumber: 1, identifier: 'AZC0418832' }, { sequenceNumber: 2, identifier: 'AZC0418833' }] }],
-      countriesOfRouting: ['AZ', 'GE'],
-      transportMeans: [{ typeOfIdentification: '30', identificationNumber: '10FK421', nationality: 'AZ' }],
-      houseConsignments: [
-        {
-          sequenceNumber: 1,
-          grossMass: '20640000',
-          items: [{ goodsItemNumber: 1, declarationGoodsItemNumber: 1, descriptionOfGoods: 'Hazelnuts, shelled', harmonizedSystemSubHeadingCode: '080222', grossMass: '20640000', netMass: '20000000' }],
-        },
-      ],
-    },
-  };
+  return declaration(grn, { lrn: `BENCH-${RUN}-${++serial}`.slice(0, 22) }, amount);
 }
 
 // ---------------------------------------------------------------- errors by cause
