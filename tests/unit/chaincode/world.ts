@@ -37,7 +37,8 @@ export const GRN = '25AZ0000000000715';
 export const ACCESS_CODE = '7K2Q';
 
 export function carecOffices(): unknown[] {
-  const path = join(__dirname, '../../../../shared/data/reference/carec-offices.json');
+  // The project's own copy of the shared reference list (network/reference/carec-offices.json).
+  const path = join(__dirname, '../../../network/reference/carec-offices.json');
   return (JSON.parse(readFileSync(path, 'utf8')) as { offices: unknown[] }).offices;
 }
 
