@@ -55,6 +55,11 @@ case "$command" in
     shift
     "$NODE" -r @swc-node/register tests/bench/main.ts "$@"
     ;;
+  chaos)
+    build
+    shift
+    "$NODE" -r @swc-node/register chaos/main.ts "$@"
+    ;;
   status)
     "$NODE" dist/network/src/cli.js status default
     ;;
@@ -64,5 +69,5 @@ case "$command" in
     "$NODE" node_modules/mocha/bin/mocha.js --config tests/integration/.mocharc.json
     ;;
   *)
-    echo "usage: bootstrap.sh up|down|demo|status|accede|conformance|bench|test" >&2; exit 2;;
+    echo "usage: bootstrap.sh up|down|demo|status|accede|conformance|bench|chaos|test" >&2; exit 2;;
 esac

@@ -1,7 +1,7 @@
 // Caller checks specific to movements: the departure administration, the holder, and who may read.
 
 import type { Context } from 'fabric-contract-api';
-import { type Caller, isHolder, requireOfficerFor, requireOrganisation } from '../access/caller';
+import { type Caller, OFFICER_ROLES, isHolder, requireOfficerFor, requireOrganisation, requireRole } from '../access/caller';
 import { CatsError } from '../domain/errors';
 import { officeCountry } from '../domain/identifiers';
 import type { Organisation } from '../registry/model';
@@ -29,6 +29,9 @@ export async function requireHolderOrDeparture(ctx: Context, caller: Caller, m: 
     if (!isHolder(caller, m.holderId)) throw new CatsError('FORBIDDEN', `mrn: movement ${m.mrn} belongs to another holder`, { field: 'mrn' });
     return 'HOLDER';
   }
+  // Who may act at all comes before what the request lacks: a guarantor or an auditor is told its role may
+  // not do this, not that an office is missing.
+  requireRole(caller, OFFICER_ROLES);
   if (!office) throw new CatsError('VALIDATION_FAILED', 'office: required when customs acts for the holder', { field: 'office' });
   await requireDepartureOfficer(ctx, caller, m, office, true);
   return 'CUSTOMS';

@@ -4,7 +4,7 @@
 import type { Request, Response } from 'express';
 import type { AppDeps } from '../app-deps';
 import { principalOf } from '../auth/authenticate';
-import { fingerprintOf, type StoredResponse } from '../idempotency/idempotency-store';
+import { fingerprintOf, type OnSubmitted, type StoredResponse } from '../idempotency/idempotency-store';
 import { CatsError } from '../../../chaincode/src/domain/errors';
 import { assertCommitted } from '../transactions/submitter';
 import { txLinks, type TxRecord } from '../transactions/tx-record';
@@ -54,10 +54,10 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   headers,
 });
 
-async function execute(deps: AppDeps, req: Request, build: () => Promise<WriteSpec>): Promise<StoredResponse> {
+async function execute(deps: AppDeps, req: Request, build: () => Promise<WriteSpec>, onSubmitted?: OnSubmitted): Promise<StoredResponse> {
   const spec = await build();
   try {
-    return await submitAndAnswer(deps, req, spec);
+    return await submitAndAnswer(deps, req, spec, onSubmitted);
   } catch (err) {
     // A business refusal (4xx from the ledger) answered as the NCTS message the trader's software expects.
     if (err instanceof CatsError && err.status < 500 && spec.xmlRejection && wantsXml(req)) {
@@ -68,12 +68,38 @@ async function execute(deps: AppDeps, req: Request, build: () => Promise<WriteSp
   }
 }
 
-async function submitAndAnswer(deps: AppDeps, req: Request, spec: WriteSpec): Promise<StoredResponse> {
+async function submitAndAnswer(deps: AppDeps, req: Request, spec: WriteSpec, onSubmitted?: OnSubmitted): Promise<StoredResponse> {
   const principal = principalOf(req);
   const { record } = await deps.submitter.submit({ principal, transaction: spec.transaction, arg: spec.arg, transient: spec.transient, subject: spec.subject, endorsingOrganizations: spec.endorsingOrganizations, orderingKeys: spec.orderingKeys });
+  // the Idempotency-Key remembers the transaction before its outcome is known (a crash now loses only the answer)
+  await onSubmitted?.(record.id);
   const wait = preferredWaitSeconds(req, deps.config.maxWaitSeconds);
-  const headers: Record<string, string> = wait ? { 'Preference-Applied': `wait=${wait}` } : {};
   const final = wait ? ((await deps.submitter.status(record.id, wait * 1000)) ?? record) : record;
+  return answerFor(req, spec, final, wait);
+}
+
+/**
+ * The answer for a write whose earlier run with the same Idempotency-Key submitted `transactionId` and
+ * then lost its process: from the status record, which the submitter completes from the ledger when
+ * nobody follows it any more. Undefined when the transaction is unknown here.
+ */
+async function resumeWrite(deps: AppDeps, req: Request, build: () => Promise<WriteSpec>, transactionId: string): Promise<StoredResponse | undefined> {
+  const record = await deps.submitter.status(transactionId);
+  if (!record) return undefined;
+  const spec = await build();
+  try {
+    return await answerFor(req, spec, record, 0);
+  } catch (err) {
+    if (err instanceof CatsError && err.status < 500 && spec.xmlRejection && wantsXml(req)) {
+      const xml = spec.xmlRejection(err);
+      if (xml) return { status: err.status, contentType: 'application/xml; charset=utf-8', body: xml, headers: { 'X-Cats-Error-Code': err.code } };
+    }
+    throw err;
+  }
+}
+
+async function answerFor(req: Request, spec: WriteSpec, final: TxRecord, wait: number): Promise<StoredResponse> {
+  const headers: Record<string, string> = wait ? { 'Preference-Applied': `wait=${wait}` } : {};
   if (final.state === 'PENDING') return json(202, recordView(final), { ...headers, Location: txLinks(final).self });
   assertCommitted(final);
   const location = spec.location?.(final);
@@ -94,7 +120,7 @@ export async function runWrite(deps: AppDeps, req: Request, res: Response, build
   if (key !== undefined) {
     const p = principalOf(req);
     const fp = fingerprintOf(req.method, req.originalUrl.split('?')[0], req.get('content-type') ?? '', req.rawBody ?? Buffer.alloc(0));
-    ({ response, replayed } = await deps.idempotency.run(`${p.org}:${p.userId}`, key, fp, () => execute(deps, req, build)));
+    ({ response, replayed } = await deps.idempotency.run(`${p.org}:${p.userId}`, key, fp, (onSubmitted) => execute(deps, req, build, onSubmitted), (txId) => resumeWrite(deps, req, build, txId)));
   } else {
     response = await execute(deps, req, build);
   }

@@ -17,7 +17,18 @@ interface IdempotencyRecord {
   fingerprint: string;
   createdAt: number;
   response?: StoredResponse;
+  /** set as soon as the write's transaction is with the orderer, before its answer is known */
+  transactionId?: string;
 }
+
+/** Called by a write once its transaction is submitted: the key remembers the transaction id. */
+export type OnSubmitted = (transactionId: string) => Promise<void>;
+
+/**
+ * The answer for a transaction submitted by an earlier run of the same key that never finished (its
+ * gateway stopped), or undefined when that transaction is unknown (it never reached the orderer).
+ */
+export type Resume = (transactionId: string) => Promise<StoredResponse | undefined>;
 
 export type Begin = { kind: 'new' } | { kind: 'replay'; response: StoredResponse };
 
@@ -50,7 +61,7 @@ export class IdempotencyStore {
    * Runs `work` once per (scope, key, fingerprint). Returns what `work` answered, or the stored answer of
    * an earlier run; throws IDEMPOTENCY_KEY_REUSED when the key was used for another body.
    */
-  async run(scope: string, key: string, fingerprint: string, work: () => Promise<StoredResponse>): Promise<{ response: StoredResponse; replayed: boolean }> {
+  async run(scope: string, key: string, fingerprint: string, work: (onSubmitted: OnSubmitted) => Promise<StoredResponse>, resume?: Resume): Promise<{ response: StoredResponse; replayed: boolean }> {
     checkIdempotencyKey(key);
     const k = this.dbKey(scope, key);
     const previous = this.locks.get(k) ?? Promise.resolve();
@@ -67,11 +78,23 @@ export class IdempotencyStore {
           throw new CatsError('IDEMPOTENCY_KEY_REUSED', 'this Idempotency-Key was already used with another request body', { idempotencyKey: key });
         }
         if (live.response) return { response: live.response, replayed: true };
+        // A run of this key started and never finished: its process stopped (in this process the lock
+        // above would have waited for it). If it had submitted its transaction, answer from that
+        // transaction (committed, failed, or still pending) instead of submitting the write a second time.
+        if (live.transactionId && resume) {
+          const resumed = await resume(live.transactionId);
+          if (resumed) {
+            if (resumed.status < 500 && resumed.status !== 202) await this.db.put(k, { ...live, response: resumed } satisfies IdempotencyRecord);
+            return { response: resumed, replayed: true };
+          }
+        }
       }
-      await this.db.put(k, { fingerprint, createdAt: this.now() } satisfies IdempotencyRecord);
+      const createdAt = this.now();
+      await this.db.put(k, { fingerprint, createdAt } satisfies IdempotencyRecord);
+      const onSubmitted: OnSubmitted = (transactionId) => this.db.put(k, { fingerprint, createdAt, transactionId } satisfies IdempotencyRecord);
       let response: StoredResponse;
       try {
-        response = await work();
+        response = await work(onSubmitted);
       } catch (e) {
         await this.db.del(k);
         throw e;

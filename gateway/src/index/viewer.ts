@@ -1,7 +1,7 @@
 // Builds the Viewer (who is looking) for the index's visibility rules, and decides on feed events.
 import type { Principal } from '../auth/principal';
 import type { NetworkOrg } from '../../../network/src/network-file';
-import type { FeedEvent } from './indexed-types';
+import type { FeedEvent, IndexedMovement } from './indexed-types';
 import type { MovementIndex } from './movement-index';
 import { canSeeMovement, type Viewer } from './visibility';
 
@@ -15,10 +15,14 @@ export function viewerOf(principal: Principal, org: NetworkOrg, index: MovementI
   };
 }
 
-/** An event about a movement follows the movement's visibility; one about a guarantee, the guarantee's parties. */
-export async function canSeeEvent(v: Viewer, e: FeedEvent, index: MovementIndex): Promise<boolean> {
+/**
+ * An event about a movement follows the movement's visibility; one about a guarantee, the guarantee's parties.
+ * `movement` is the movement as the event leaves it, when the caller has it: the index's hooks run before
+ * the event's batch is written, so a movement's first event (MovementDeclared) is not in the index yet.
+ */
+export async function canSeeEvent(v: Viewer, e: FeedEvent, index: MovementIndex, movement?: IndexedMovement): Promise<boolean> {
   if (e.mrn) {
-    const m = await index.getMovement(e.mrn);
+    const m = movement?.mrn === e.mrn ? movement : await index.getMovement(e.mrn);
     return !!m && canSeeMovement(v, m);
   }
   if (e.grn) {

@@ -12,6 +12,7 @@
 // conflict), and how many endorsements had to be asked again; /metrics counts both.
 // Chaincode rejections come back at once as the chaincode's CatsError.
 import { CommitError, CommitStatusError, type SubmittedTransaction } from '@hyperledger/fabric-gateway';
+import { common, peer } from '@hyperledger/fabric-protos';
 import { CatsError } from '../../../chaincode/src/domain/errors';
 import type { Principal } from '../auth/principal';
 import type { FabricConnections } from '../fabric/connections';
@@ -115,7 +116,35 @@ export class Submitter {
       const settled = await Promise.race([pending, timer]);
       if (settled) return settled;
     }
-    return this.store.get(id);
+    const record = await this.store.get(id);
+    // PENDING and followed by nobody: the gateway stopped while the transaction was in flight. The ledger
+    // knows how it ended; without this the record (and a replayed Idempotency-Key) stayed PENDING forever.
+    if (record?.state === 'PENDING' && !this.following.has(id)) return this.completeFromLedger(record);
+    return record;
+  }
+
+  /** Settles a record nobody follows from the ledger (qscc); unchanged while the ledger has no such transaction. */
+  private async completeFromLedger(record: TxRecord): Promise<TxRecord> {
+    const userId = record.submittedBy.split(':').slice(1).join(':');
+    let processed: peer.ProcessedTransaction;
+    let blockNumber: string;
+    try {
+      const qscc = this.fabric.systemContract(userId, 'qscc');
+      processed = peer.ProcessedTransaction.deserializeBinary(await qscc.evaluateTransaction('GetTransactionByID', this.fabric.network.channel, record.transactionId));
+      const block = common.Block.deserializeBinary(await qscc.evaluateTransaction('GetBlockByTxID', this.fabric.network.channel, record.transactionId));
+      blockNumber = String(block.getHeader()?.getNumber() ?? '');
+    } catch {
+      return record; // not (yet) on the ledger, or the peer cannot say now
+    }
+    const code = processed.getValidationcode();
+    if (code === 0) {
+      Object.assign(record, { state: 'COMMITTED', blockNumber, completedAt: new Date().toISOString(), firstAttempt: record.attempts === 1 });
+    } else {
+      const err = toCatsError(new CommitError({ code: code as ConstructorParameters<typeof CommitError>[0]['code'], transactionId: record.transactionId }));
+      Object.assign(record, { state: 'FAILED', error: err.toJSON(), completedAt: new Date().toISOString() });
+    }
+    await this.store.put(record);
+    return record;
   }
 
   /** `onRetry` is told of every new proposal after a failed endorsement, so the record counts it. */

@@ -85,11 +85,12 @@ export class Webhooks {
     await this.db.del(SUB + id);
   }
 
-  private async enqueue(e: FeedEvent, _m: IndexedMovement | undefined): Promise<BatchOp[]> {
+  private async enqueue(e: FeedEvent, m: IndexedMovement | undefined): Promise<BatchOp[]> {
     const ops: BatchOp[] = [];
     for (const s of this.subs.values()) {
       if (s.events.length && !s.events.includes(e.name)) continue;
-      if (!(await canSeeEvent(viewerOf(s.owner, this.org, this.index), e, this.index))) continue;
+      // `m` is the movement after this event: its first event is not in the index until this batch is written
+      if (!(await canSeeEvent(viewerOf(s.owner, this.org, this.index), e, this.index, m))) continue;
       const q: Queued = { subscriptionId: s.id, event: e, attempts: 0, nextAttemptAt: 0 };
       ops.push({ type: 'put', key: `${QUEUE}${s.id}!${e.cursor.padStart(30, '0')}`, value: q });
     }
