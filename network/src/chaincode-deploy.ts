@@ -7,7 +7,7 @@ import path from 'node:path';
 import { peerTlsCa } from './crypto-material';
 import { CHAINCODE_DIR, Layout, ROOT, bin } from './layout';
 import { ordererTlsCaFile, peerAdminEnv } from './nodes';
-import { run, runningPid, startDaemon } from './processes';
+import { NODE_SERVER_FLAGS, run, runningPid, startDaemon } from './processes';
 import { CHAINCODE, CHANNEL, OrgSpec, orgPorts } from './topology';
 
 export const CHAINCODE_VERSION = '1.0';
@@ -53,6 +53,7 @@ export function startChaincodeServer(l: Layout, org: OrgSpec, basePort: number, 
     name: chaincodeServerName(org),
     cmd: process.execPath,
     args: [
+      ...NODE_SERVER_FLAGS,
       path.join(ROOT, 'node_modules', 'fabric-shim', 'cli.js'), 'server',
       '--chaincode-address', `127.0.0.1:${orgPorts(basePort, org.slot).chaincodeServer}`,
       '--chaincode-id', id,

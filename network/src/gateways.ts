@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { Layout, ROOT } from './layout';
 import { NetworkFile, NetworkOrg } from './network-file';
-import { httpGet, runningPid, startDaemon, waitFor } from './processes';
+import { NODE_SERVER_FLAGS, httpGet, runningPid, startDaemon, waitFor } from './processes';
 
 export const gatewayName = (org: { name: string }) => `gateway-${org.name}`;
 export const GATEWAY_MAIN = path.join(ROOT, 'dist', 'gateway', 'src', 'main.js');
@@ -12,7 +12,7 @@ export function startGateway(l: Layout, org: NetworkOrg, network: NetworkFile): 
   startDaemon({
     name: gatewayName(org),
     cmd: process.execPath,
-    args: [GATEWAY_MAIN],
+    args: [...NODE_SERVER_FLAGS, GATEWAY_MAIN],
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',

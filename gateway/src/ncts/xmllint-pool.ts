@@ -66,6 +66,8 @@ export interface XmllintPoolOptions {
   maxBatch?: number;
   /** wasm memory limit in 64 KiB pages (default 2048 = 128 MiB) */
   maxMemoryPages?: number;
+  /** a worker idle this long is stopped, giving its memory back; the next message starts one again (default 60 s) */
+  idleMs?: number;
 }
 
 interface Job {
@@ -79,6 +81,7 @@ interface Slot {
   worker: Worker;
   schemasSent: Set<string>;
   running?: { id: number; jobs: Job[]; timer: NodeJS.Timeout };
+  idle?: NodeJS.Timeout;
 }
 
 // xmllint exit codes that mean "xmllint could not do its job" rather than "the document is invalid":
@@ -90,6 +93,7 @@ export class XmllintPool {
   private readonly timeoutMs: number;
   private readonly maxBatch: number;
   private readonly maxMemoryPages: number;
+  private readonly idleMs: number;
   private readonly schemas = new Map<string, Uint8Array>();
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
@@ -101,6 +105,7 @@ export class XmllintPool {
     this.timeoutMs = options.timeoutMs ?? 10_000;
     this.maxBatch = Math.max(1, options.maxBatch ?? 16);
     this.maxMemoryPages = options.maxMemoryPages ?? 2048;
+    this.idleMs = options.idleMs ?? 60_000;
   }
 
   /** Makes a schema (one self-contained XSD) available under `key`; workers receive it on first use. */
@@ -164,6 +169,7 @@ export class XmllintPool {
   }
 
   private run(slot: Slot, jobs: Job[]): void {
+    clearTimeout(slot.idle);
     const key = jobs[0].schemaKey;
     if (!slot.schemasSent.has(key)) {
       slot.worker.postMessage({ kind: 'schema', key, bytes: this.schemas.get(key) });
@@ -195,9 +201,23 @@ export class XmllintPool {
       running.jobs.forEach((j, i) => j.resolve(perFile[i]));
     }
     this.dispatch();
+    // An idle gateway should not hold a wasm heap per worker: stop a worker nobody has needed for a while.
+    if (!slot.running) {
+      slot.idle = setTimeout(() => void this.retire(slot), this.idleMs);
+      slot.idle.unref();
+    }
+  }
+
+  private async retire(slot: Slot): Promise<void> {
+    if (slot.running || !this.slots.includes(slot)) return;
+    this.slots.splice(this.slots.indexOf(slot), 1);
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => undefined);
+    await slot.worker.terminate();
   }
 
   private async fail(slot: Slot, error: Error): Promise<void> {
+    clearTimeout(slot.idle);
     const index = this.slots.indexOf(slot);
     if (index >= 0) this.slots.splice(index, 1);
     if (slot.running) {

@@ -20,6 +20,20 @@ describe('xmllint worker pool', function () {
     }
   });
 
+  it('stops a worker that stays idle and starts one again for the next message', async () => {
+    const pool = new XmllintPool({ size: 1, idleMs: 50 });
+    pool.addSchema('CC014C', schema);
+    try {
+      expect((await pool.validate('CC014C', sample('ie014-cancellation.xml'))).valid).to.equal(true);
+      expect((pool as unknown as { slots: unknown[] }).slots).to.have.length(1);
+      await new Promise((r) => setTimeout(r, 200));
+      expect((pool as unknown as { slots: unknown[] }).slots).to.have.length(0);
+      expect((await pool.validate('CC014C', sample('ie014-cancellation.xml'))).valid).to.equal(true);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('validates, then refuses work once closed', async () => {
     const pool = new XmllintPool({ size: 1 });
     pool.addSchema('CC014C', schema);
