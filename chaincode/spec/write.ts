@@ -1,11 +1,9 @@
 // Writes docs/specification.md from the contract metadata and the hand-kept table: `npm run spec`
-// (node -r @swc-node/register chaincode/spec/write.ts).
+// (node -r @swc-node/register chaincode/spec/write.ts; the npm script quiets fabric-contract-api, which logs
+// every decorator at info level while the contracts load).
 
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-
-// fabric-contract-api logs every decorator at info level while the contracts load.
-process.env.CORE_CHAINCODE_LOGGING_LEVEL = process.env.CORE_CHAINCODE_LOGGING_LEVEL ?? 'warning';
 
 export const SPEC_PATH = path.resolve(__dirname, '../../docs/specification.md');
 
