@@ -20,7 +20,7 @@ import { SetupError, step } from './progress';
 import { seedRegistry, waitChaincodeReady } from './registry-seed';
 import { CHAINCODE, CHANNEL, DEFAULT_ORGS, OrgSpec, Profile, mspId, ordererPorts, orgPorts, peerHost } from './topology';
 import { usersFor } from './users';
-import { CONSOLE_PASSWORD_FILE, generateConsolePassword, writeConsolePassword } from '../../gateway/src/auth/console-passwords';
+import { CONSOLE_PASSWORD_FILE, generateConsolePassword, writeConsolePassword } from './console-passwords';
 
 export interface UpOptions {
   profile: Profile;

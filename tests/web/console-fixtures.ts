@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { ApiClient, ApiError } from '../../client/src/api-client';
-import { writeConsolePassword } from '../../gateway/src/auth/console-passwords';
+import { writeConsolePassword } from '../../network/src/console-passwords';
 import { ROOT } from '../../network/src/layout';
 import type { NetworkFile } from '../../network/src/network-file';
 

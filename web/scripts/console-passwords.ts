@@ -2,7 +2,7 @@
 //   node -r @swc-node/register web/scripts/console-passwords.ts [profile] [--password <same-for-all>] [--user Org:user]
 // Without --password each user gets a new random one. Writes <stateDir>/users/<Org>/<user>/console-password.
 import path from 'node:path';
-import { generateConsolePassword, writeConsolePassword } from '../../gateway/src/auth/console-passwords';
+import { generateConsolePassword, writeConsolePassword } from '../../network/src/console-passwords';
 import { layout } from '../../network/src/layout';
 import { readNetworkFile } from '../../network/src/network-file';
 

@@ -1,11 +1,11 @@
 // cats tad <MRN> [--out file.pdf]: the transit accompanying document, for the driver to carry, laid out
-// after the NCTS P5 printing guidelines (client/src/tad/). Read as the acting user: customs of the
+// after the NCTS P5 printing guidelines (gateway/src/tad/, which also serves it as PDF). Read as the acting user: customs of the
 // itinerary and the holder get the goods and parties; others a TAD without them (and a warning).
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadTadSource } from '../tad/tad-data';
-import { tadContent } from '../tad/tad-boxes';
-import { renderTad } from '../tad/tad-pdf';
+import { tadContent } from '../../../gateway/src/tad/tad-boxes';
+import { renderTad } from '../../../gateway/src/tad/tad-pdf';
 import type { OptionSpec } from './args';
 import type { Command } from './command';
 import { UsageError } from './errors';

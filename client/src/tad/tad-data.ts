@@ -3,17 +3,11 @@
 // /movements/{mrn}/details: customs of the itinerary and the holder). Without details the TAD still
 // carries everything the public record has (MRN, offices, itinerary, seals count, guarantees).
 import type { Declaration } from '../../../chaincode/src/domain/declaration';
+import type { Row, TadSource } from '../../../gateway/src/tad/tad-source';
 import { ApiError, type ApiClient } from '../api-client';
 
-export type Row = Record<string, unknown>;
+export type { Row, TadSource };
 
-export interface TadSource {
-  mrn: string;
-  movement: Row;
-  declaration?: Declaration;
-  /** why the details are missing, when they are */
-  detailsWithheld?: string;
-}
 
 export async function loadTadSource(client: ApiClient, mrn: string): Promise<TadSource> {
   const body = await client.get<Row>(`/movements/${mrn}`);

@@ -1,9 +1,9 @@
 // /api/v1/movements: lodge, list (index), read (ledger), and one POST per transition.
 import { Router } from 'express';
 import type { Declaration } from '../../../chaincode/src/domain/declaration';
-import { tadContent } from '../../../client/src/tad/tad-boxes';
-import type { TadSource } from '../../../client/src/tad/tad-data';
-import type * as TadPdf from '../../../client/src/tad/tad-pdf';
+import { tadContent } from '../tad/tad-boxes';
+import type { TadSource } from '../tad/tad-source';
+import type * as TadPdf from '../tad/tad-pdf';
 import { CatsError } from '../../../chaincode/src/domain/errors';
 import type { AppDeps } from '../app-deps';
 import { principalOf } from '../auth/authenticate';
@@ -45,7 +45,7 @@ export function movementRoutes(deps: AppDeps): Router {
     })) as { declaration?: Declaration } | undefined;
     const source: TadSource = { mrn: req.params.mrn, movement, declaration: details?.declaration, detailsWithheld: details ? undefined : 'not entitled to the consignment details' };
     // pdfkit and bwip-js weigh some 30 MB: loaded on the first TAD asked for, not by every gateway at start.
-    const { renderTad } = require('../../../client/src/tad/tad-pdf') as typeof TadPdf;
+    const { renderTad } = require('../tad/tad-pdf') as typeof TadPdf;
     const pdf = await renderTad(tadContent(source));
     res.type('application/pdf').set('Content-Disposition', `attachment; filename="TAD-${req.params.mrn}.pdf"`).send(pdf);
   });

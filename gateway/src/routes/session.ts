@@ -6,7 +6,7 @@ import { Router } from 'express';
 import { CatsError } from '../../../chaincode/src/domain/errors';
 import type { AppDeps } from '../app-deps';
 import { authenticate, principalOf } from '../auth/authenticate';
-import { consolePasswordPath, verifyConsolePassword } from '../auth/console-passwords';
+import { consolePasswordPath, verifyConsolePassword } from '../../../network/src/console-passwords';
 import { issueToken } from '../auth/tokens';
 import { jsonBody } from '../http/media-type';
 

@@ -2,8 +2,8 @@
 // seal runs, "(…)" for too many occurrences), and the PDF renders with the MRN as text.
 import { expect } from 'chai';
 import { PDFParse } from 'pdf-parse';
-import { done, kg, occurrences, sealRun, tadContent } from '../../../client/src/tad/tad-boxes';
-import { renderTad, winAnsi } from '../../../client/src/tad/tad-pdf';
+import { done, kg, occurrences, sealRun, tadContent } from '../../../gateway/src/tad/tad-boxes';
+import { renderTad, winAnsi } from '../../../gateway/src/tad/tad-pdf';
 
 const movement = {
   mrn: '26AZH1TC5WM6G2WPJ5', lrn: 'L1', status: 'RELEASED', declarationType: 'T1', security: '0', holderId: 'AZ1700123451',

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { consolePasswordPath, generateConsolePassword, verifyConsolePassword, writeConsolePassword } from '../../../gateway/src/auth/console-passwords';
+import { consolePasswordPath, generateConsolePassword, verifyConsolePassword, writeConsolePassword } from '../../../network/src/console-passwords';
 
 describe('console passwords', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cats-cp-'));

@@ -3,7 +3,7 @@
 // number ("1/…"), data groups' elements joined by "/", a box's text ended by a full stop, only the first
 // and last of too many occurrences with "(…)" between, seals in a numbered run printed as first-last.
 import type { Declaration, Party } from '../../../chaincode/src/domain/declaration';
-import type { Row, TadSource } from './tad-data';
+import type { Row, TadSource } from './tad-source';
 
 const str = (v: unknown): string => (v === undefined || v === null ? '' : String(v));
 const arr = <T = Row>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : []);
