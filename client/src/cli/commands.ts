@@ -1,6 +1,7 @@
 // Every `cats` command, by group (the order of `cats --help`).
 import { GLOBAL_OPTIONS, type OptionSpec } from './args';
 import { AUDIT_COMMANDS } from './audit';
+import { CLAIM_COMMANDS } from './claims';
 import type { Command } from './command';
 import { GUARANTEE_COMMANDS } from './guarantees';
 import { ACTION_COMMANDS } from './movement-actions';
@@ -14,6 +15,7 @@ export const GROUPS: { title: string; commands: Command[] }[] = [
   { title: 'Movements', commands: MOVEMENT_COMMANDS },
   { title: 'Movement actions', commands: ACTION_COMMANDS },
   { title: 'Guarantees', commands: GUARANTEE_COMMANDS },
+  { title: 'Claims', commands: CLAIM_COMMANDS },
   { title: 'Documents and reports', commands: [...DOCUMENT_COMMANDS, ...REPORT_COMMANDS] },
   { title: 'Registry', commands: REGISTRY_COMMANDS },
   { title: 'Audit', commands: AUDIT_COMMANDS },

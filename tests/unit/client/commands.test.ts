@@ -166,6 +166,23 @@ describe('cats commands (fake gateway)', () => {
     expect(env.stdout.join('\n')).to.contain('100,000.00 USD').and.contain('38,500.00 USD').and.contain('61,500.00 USD');
   });
 
+  it('raises, contests and pays claims on the guarantee routes, with the amount in minor units', async () => {
+    let env = fakeEnv();
+    const hash = 'a'.repeat(64);
+    expect(await run(['claim', 'raise', '25AZ0000000000715', MRN, '--office', 'AZ000600', '--amount', '38500.00', '--currency', 'USD', '--evidence-hash', hash, '--as', 'CustomsAZ:officer1'], env)).to.equal(0);
+    expect(env.requests[0]!.path).to.equal('/guarantees/25AZ0000000000715/claims');
+    expect(env.requests[0]!.opts.body).to.deep.equal({ mrn: MRN, office: 'AZ000600', amount: '3850000', evidenceHash: hash });
+    env = fakeEnv();
+    expect(await run(['claim', 'contest', '25AZ0000000000715', MRN, '--as', 'GuarantorPool:guarantor1'], env)).to.equal(2);
+    expect(env.stderr.join('\n')).to.contain('--reason');
+    env = fakeEnv();
+    expect(await run(['claim', 'pay', '25AZ0000000000715', MRN, '--as', 'GuarantorPool:guarantor1'], env)).to.equal(0);
+    expect(env.requests[0]!.path).to.equal(`/guarantees/25AZ0000000000715/claims/${MRN}/pay`);
+    env = fakeEnv();
+    expect(await run(['claim', 'raise', '25AZ0000000000715', MRN, '--office', 'AZ000600', '--amount', '1.00', '--currency', 'USD', '--evidence-hash', 'xyz', '--as', 'CustomsAZ:officer1'], env)).to.equal(2);
+    expect(env.requests).to.have.length(0);
+  });
+
   it('asks for the audit block range and exits 1 when a block does not verify', async () => {
     const env = fakeEnv(() => ({ from: '3', to: '4', valid: false, blocks: [{ number: '3', valid: true }, { number: '4', valid: false }] }));
     expect(await run(['audit', 'verify', '--from', '3', '--to', '4', '--as', 'Auditor:auditor1'], env)).to.equal(2); // unknown org in the fake network
