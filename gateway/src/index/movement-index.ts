@@ -7,7 +7,7 @@ import type { Db } from '../store/db';
 import { scan } from '../store/db';
 import {
   ALL_PREFIX, CHECKPOINT_KEY, EVENT_PREFIX, type FilterField, allKey, cursorOfPosition, decodeListCursor, encodeListCursor, eventKey,
-  filterKey, filterPrefix, guaranteeKey, movementKey, position, subjectKey, subjectPrefix,
+  filterKey, filterPrefix, guaranteeKey, INDEX_VERSION, movementKey, officeStatusValue, position, subjectKey, subjectPrefix, VERSION_KEY,
 } from './index-keys';
 import type { FeedEvent, IndexedGuarantee, IndexedMovement, StoredCheckpoint } from './indexed-types';
 import { keyInstant } from './instant';
@@ -49,6 +49,11 @@ export class MovementIndex {
   constructor(readonly db: Db) {}
 
   async open(): Promise<void> {
+    if ((await this.db.get(VERSION_KEY)) !== INDEX_VERSION) {
+      // Built with another key layout (or never): start again from the ledger's first block.
+      await this.db.clear({ gte: 'ix!', lt: 'ix"' });
+      await this.db.put(VERSION_KEY, INDEX_VERSION);
+    }
     this.checkpointCache = (await this.db.get(CHECKPOINT_KEY)) as StoredCheckpoint | undefined;
     for await (const [, g] of scan<IndexedGuarantee>(this.db, 'ix!g!')) if (g.guarantorMspId) this.guarantors.set(g.grn, g.guarantorMspId);
   }
@@ -126,7 +131,10 @@ export class MovementIndex {
   private secondaryKeys(m: IndexedMovement): string[] {
     const keys = [allKey(m.updatedAt, m.mrn), filterKey('status', m.status, m.updatedAt, m.mrn)];
     if (m.holder) keys.push(filterKey('holder', m.holder, m.updatedAt, m.mrn));
-    for (const o of m.offices) keys.push(filterKey('office', o, m.updatedAt, m.mrn));
+    for (const o of m.offices) {
+      keys.push(filterKey('office', o, m.updatedAt, m.mrn));
+      keys.push(filterKey('officeStatus', officeStatusValue(o, m.status), m.updatedAt, m.mrn));
+    }
     for (const c of m.countries) keys.push(filterKey('country', c, m.updatedAt, m.mrn));
     return keys;
   }
@@ -134,7 +142,12 @@ export class MovementIndex {
   /** One page of movements, oldest update first, through the most selective key family. */
   async query(q: MovementQuery, viewer: Viewer): Promise<{ items: IndexedMovement[]; nextCursor: string | null }> {
     const chosen = (['holder', 'office', 'status', 'country'] as FilterField[]).find((f) => q[f]);
-    const prefix = chosen ? filterPrefix(chosen, q[chosen] as string) : ALL_PREFIX;
+    const prefix =
+      q.office && q.status && !q.holder
+        ? filterPrefix('officeStatus', officeStatusValue(q.office, q.status))
+        : chosen
+          ? filterPrefix(chosen, q[chosen] as string)
+          : ALL_PREFIX;
     const after = q.cursor ? decodeListCursor(q.cursor) : undefined;
     const range = {
       ...(after ? { gt: after } : q.updatedSince ? { gte: q.updatedSince } : {}),

@@ -29,6 +29,29 @@ describe('gateway: off-chain index', () => {
   const declared = (n: number, block: bigint, at: string, holder = 'AZ1700123451', dest = 'GE000300') =>
     index.apply({ blockNumber: block, transactionId: `tx${n}`, eventName: 'MovementDeclared', payload: { mrn: mrn(n), lrn: `LRN${n}`, status: 'ACCEPTED', holderId: holder, officeOfDeparture: 'AZ000100', officeOfDestination: dest, timestamp: at } });
 
+  it("answers an officer's office + status worklist from its own key family, and moves a movement out of it when its status changes", async () => {
+    await declared(1, 1n, '2025-03-10T08:00:00Z');
+    await declared(2, 2n, '2025-03-10T08:01:00Z');
+    await index.apply({ blockNumber: 3n, transactionId: 'tx3', eventName: 'MovementReleased', payload: { mrn: mrn(1), status: 'RELEASED', office: 'AZ000100', timestamp: '2025-03-10T08:02:00Z' } });
+    const released = await index.query({ office: 'AZ000100', status: 'RELEASED', limit: 10 }, auditor);
+    expect(released.items.map((m) => m.mrn)).to.deep.equal([mrn(1)]);
+    const accepted = await index.query({ office: 'AZ000100', status: 'ACCEPTED', limit: 10 }, auditor);
+    expect(accepted.items.map((m) => m.mrn)).to.deep.equal([mrn(2)]);
+    const stale: string[] = [];
+    for await (const key of db.keys({ gte: 'ix!f!officeStatus!AZ000100|ACCEPTED!', lt: 'ix!f!officeStatus!AZ000100|ACCEPTED!~' })) stale.push(key);
+    expect(stale).to.have.length(1);
+  });
+
+  it('rebuilds an index written with another key layout from the ledger', async () => {
+    await declared(1, 1n, '2025-03-10T08:00:00Z');
+    await db.put('ix!v', 1);
+    const reopened = new MovementIndex(db);
+    await reopened.open();
+    expect(reopened.checkpoint()).to.equal(undefined);
+    expect(await reopened.getMovement(mrn(1))).to.equal(undefined);
+    expect(await db.get('ix!v')).to.equal(2);
+  });
+
   it('keys sort in ledger order and cursors round-trip', () => {
     expect(position(9n, 1) < position(10n, 0)).to.equal(true);
     expect(cursorOfPosition(position(123n, 4))).to.equal('123.4');
