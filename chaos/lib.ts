@@ -104,6 +104,8 @@ export interface WriteOutcome {
   txIds: string[];
   latencyMs?: number;
   state?: string;
+  /** the error code of a write the gateway accepted and later settled as FAILED */
+  failedCode?: string;
 }
 
 export interface LoadOptions {
@@ -172,6 +174,12 @@ export class Load {
         const result = a.json.result as { mrn?: string } | null | undefined;
         if (kind === 'declare' && result?.mrn) o.mrn = result.mrn;
         if (o.state === 'PENDING' && typeof a.json.id === 'string') await this.follow(o, org, who, a.json.id);
+        // Accepted, then settled as failed by the gateway from the same transaction id (lost by ordering,
+        // nothing written): the client was told, so it is a refusal, not a lost write.
+        if (o.state === 'FAILED') {
+          o.accepted = false;
+          o.code = o.failedCode ?? 'FAILED';
+        }
       }
       if (!o.accepted && unanswered && (o.code === 'DUPLICATE_LRN' || o.code === 'INVALID_STATE_TRANSITION' || o.code === 'MESSAGE_OUT_OF_SEQUENCE')) o.inDoubtCommitted = true;
       break;
@@ -185,6 +193,8 @@ export class Load {
       const a = await this.http.call(org, who, 'GET', `/api/v1/transactions/${id}`, { headers: { prefer: 'wait=10' } });
       if (a.status === 200 && a.json) {
         o.state = String(a.json.state);
+        const error = a.json.error as { code?: unknown } | undefined;
+        if (typeof error?.code === 'string') o.failedCode = error.code;
         const ids = a.json.transactionIds;
         if (Array.isArray(ids)) o.txIds = ids.map(String);
         const result = a.json.result as { mrn?: string } | null | undefined;

@@ -4,7 +4,10 @@
 //   - endorsements that differ (one peer a block behind the others): a new proposal after a short pause;
 //   - MVCC_READ_CONFLICT / PHANTOM_READ_CONFLICT at commit: a new proposal, bounded, jittered backoff;
 //   - a commit-status timeout is NOT a failure of the transaction: the same transaction id is asked again,
-//     never resubmitted (that could apply a write twice).
+//     never resubmitted (that could apply a write twice). Only when that same transaction id is found
+//     neither committed nor on the ledger long after it was sent (`lostAfterMs`: a Raft leader that
+//     crashed with it in its unordered batch loses it for good) is it settled as FAILED
+//     (NETWORK_UNAVAILABLE, nothing written): the caller sends the request again; the gateway does not.
 // Writes that name ordering keys (the GRNs whose reservations they read or change) go one after another
 // per key, from endorsement until their commit is known (keyed-queue.ts), so they do not conflict with
 // each other in the first place; the conflict retry above stays as the safety net. Each record says
@@ -45,9 +48,11 @@ export interface SubmitOptions {
   commitStatusDeadlineMs: number;
   /** how long the same transaction id is asked about before the record is left PENDING */
   commitPatienceMs: number;
+  /** a transaction neither committed nor on the ledger this long after it was sent was lost by ordering */
+  lostAfterMs: number;
 }
 
-const DEFAULTS: SubmitOptions = { maxAttempts: 4, baseDelayMs: 100, commitStatusDeadlineMs: 15000, commitPatienceMs: 5 * 60000 };
+const DEFAULTS: SubmitOptions = { maxAttempts: 4, baseDelayMs: 100, commitStatusDeadlineMs: 15000, commitPatienceMs: 5 * 60000, lostAfterMs: 30000 };
 
 export class Submitter {
   private readonly following = new Map<string, Promise<TxRecord>>();
@@ -184,7 +189,13 @@ export class Submitter {
     let current = first;
     try {
       for (let attempt = 0; ; attempt++) {
-        const status = await this.commitStatus(current, req.transaction);
+        const status = await this.commitStatus(current, req.transaction, req.principal.userId);
+        if (status === 'LOST') {
+          this.metrics.retries.inc({ reason: 'lost_in_ordering' });
+          throw new CatsError('NETWORK_UNAVAILABLE', `transaction ${current.getTransactionId()} was lost by the ordering service: it is not on the ledger and nothing was written; send the request again`, {
+            transactionId: current.getTransactionId(),
+          });
+        }
         if (!status) {
           log.warn('commit status still unknown; record left PENDING', { id: record.id, txId: current.getTransactionId() });
           return record;
@@ -223,10 +234,14 @@ export class Submitter {
     }
   }
 
-  /** Asks the status of the same transaction until it is known or patience runs out (undefined). */
-  private async commitStatus(commit: SubmittedTransaction, transaction: string) {
+  /**
+   * Asks the status of the same transaction until it is known, patience runs out (undefined), or the
+   * same transaction id is found lost by ordering ('LOST').
+   */
+  private async commitStatus(commit: SubmittedTransaction, transaction: string, userId: string) {
     const t0 = performance.now();
-    const giveUpAt = Date.now() + this.opts.commitPatienceMs;
+    const sentAt = Date.now();
+    const giveUpAt = sentAt + this.opts.commitPatienceMs;
     for (let ask = 0; ; ask++) {
       try {
         const status = await commit.getStatus({ deadline: Date.now() + this.opts.commitStatusDeadlineMs });
@@ -237,9 +252,21 @@ export class Submitter {
           if (e instanceof CommitStatusError) return undefined;
           throw e;
         }
+        if (Date.now() - sentAt >= this.opts.lostAfterMs && !(await this.onLedger(userId, commit.getTransactionId()))) return 'LOST' as const;
         this.metrics.retries.inc({ reason: 'commit_status' });
         await sleep(backoffMs(ask, this.opts.baseDelayMs * 5));
       }
+    }
+  }
+
+  /** Whether the peer has the transaction in a block (valid or not); an unreachable peer counts as yes. */
+  private async onLedger(userId: string, txId: string): Promise<boolean> {
+    try {
+      await this.fabric.systemContract(userId, 'qscc').evaluateTransaction('GetTransactionByID', this.fabric.network.channel, txId);
+      return true;
+    } catch (e) {
+      const text = `${(e as Error).message} ${JSON.stringify((e as { details?: unknown }).details ?? '')}`;
+      return !/not found|no such transaction|Failed to get transaction with id/i.test(text);
     }
   }
 
