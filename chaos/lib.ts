@@ -179,6 +179,7 @@ export class Load {
         if (o.state === 'FAILED') {
           o.accepted = false;
           o.code = o.failedCode ?? 'FAILED';
+          if (kind === 'declare') o.mrn = undefined; // the MRN of an endorsement that never committed
         }
       }
       if (!o.accepted && unanswered && (o.code === 'DUPLICATE_LRN' || o.code === 'INVALID_STATE_TRANSITION' || o.code === 'MESSAGE_OUT_OF_SEQUENCE')) o.inDoubtCommitted = true;
