@@ -4,8 +4,8 @@
 // controls are satisfactory and Ganja writes the movement off, crediting the guarantee back.
 import type { StoryContext } from './context';
 import { act, declareSample } from './declare-sample';
+import { finishStory } from './finish-story';
 import { PILOT_GUARANTEES, balanceOf } from './guarantees';
-import { readTimeline } from './timeline';
 import type { MovementStory } from './types';
 
 export const HAZELNUTS_ROUTE = { file: 'cats-ie015-az-ge-hazelnuts.xml', departure: 'AZ000600', transit: 'GE000200', destination: 'GE000600', brokenSeal: 'AZC0418833' };
@@ -40,19 +40,17 @@ export async function hazelnutsWithIncident(ctx: StoryContext): Promise<Movement
   await act(poti, mrn, 'arrival', { office: r.destination, sealsOk: true });
   await act(poti, mrn, 'control-results', { office: r.destination, code: 'A1', remarks: `replacement seal ${seal} intact` });
   await act(ganja, mrn, 'write-off', { office: r.departure });
-  const after = await balanceOf(trader, g);
-  const { movement, timeline } = await readTimeline(ganja, mrn);
-  return {
+  return finishStory({
     key: 'incident',
     title: 'Ganja (AZ) → Red Bridge (GE) → Poti (GE), hazelnuts: a broken seal replaced at the border',
     file: r.file,
     lrn,
     mrn,
-    status: String(movement.status),
-    legalEffect: movement.legalEffect === true,
-    timeline,
-    guarantee: { grn: g.grn, before, afterRelease, after },
-    movement,
+    reader: ganja,
+    holder: trader,
+    guarantee: g,
+    before,
+    afterRelease,
     notes: [`new seal ${seal} recorded with the incident at ${r.transit}`],
-  };
+  });
 }

@@ -8,9 +8,9 @@ import crypto from 'node:crypto';
 import { ApiError } from '../../api-client';
 import type { StoryContext } from './context';
 import { act, declareSample } from './declare-sample';
+import { finishStory } from './finish-story';
 import { PILOT_GUARANTEES, balanceOf } from './guarantees';
 import { HAZELNUTS_ROUTE } from './hazelnuts-incident';
-import { readTimeline } from './timeline';
 import type { MovementStory } from './types';
 
 /** How far after release the time limit is set: long enough to commit the release, short for a demo. */
@@ -55,22 +55,20 @@ export async function overdueToEnquiry(ctx: StoryContext): Promise<MovementStory
   const waited = ((Date.now() - t0) / 1000).toFixed(1);
   await act(trader, mrn, 'enquiry-answer', { proofFound: true, text: PROOF, evidenceHash: crypto.createHash('sha256').update(`${mrn}:${PROOF}`).digest('hex') });
   await act(ganja, mrn, 'write-off', { office: r.departure });
-  const after = await balanceOf(trader, g);
-  const { movement, timeline } = await readTimeline(ganja, mrn);
-  return {
+  return finishStory({
     key: 'enquiry',
     title: 'Ganja (AZ) → Red Bridge (GE) → Poti (GE), hazelnuts, second lorry: no arrival by the time limit, enquiry',
     file: r.file,
     lrn,
     mrn,
-    status: String(movement.status),
-    legalEffect: movement.legalEffect === true,
-    timeline,
-    guarantee: { grn: g.grn, before, afterRelease, after },
-    movement,
+    reader: ganja,
+    holder: trader,
+    guarantee: g,
+    before,
+    afterRelease,
     notes: [
       `time limit ${String(released.timeLimit)} set at release; the enquiry was refused ${refusals} time(s) until the ledger's time passed it (${waited} s)`,
       ...(replyDue ? [`reply due by ${replyDue}`] : []),
     ],
-  };
+  });
 }

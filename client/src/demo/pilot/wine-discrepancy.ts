@@ -4,8 +4,8 @@
 // solves them with the holder's loading list (IE049) and writes the movement off.
 import type { StoryContext } from './context';
 import { act, declareSample } from './declare-sample';
+import { finishStory } from './finish-story';
 import { PILOT_GUARANTEES, balanceOf } from './guarantees';
-import { readTimeline } from './timeline';
 import type { MovementStory } from './types';
 
 export const WINE_ROUTE = { file: 'cats-ie015-ge-az-wine.xml', departure: 'GE000100', transit: 'AZ000300', destination: 'AZ000100' };
@@ -31,19 +31,17 @@ export async function wineWithDiscrepancy(ctx: StoryContext): Promise<MovementSt
   await act(tbilisi, mrn, 'discrepancies', { office: r.departure, description: WINE_DISCREPANCY });
   await act(tbilisi, mrn, 'discrepancies-resolved', { office: r.departure, resolution: WINE_RESOLUTION });
   await act(tbilisi, mrn, 'write-off', { office: r.departure });
-  const after = await balanceOf(trader, g);
-  const { movement, timeline } = await readTimeline(tbilisi, mrn);
-  return {
+  return finishStory({
     key: 'discrepancy',
     title: 'Tbilisi (GE) → Red Bridge (AZ) → Baku (AZ), wine: a discrepancy found at destination and solved',
     file: r.file,
     lrn,
     mrn,
-    status: String(movement.status),
-    legalEffect: movement.legalEffect === true,
-    timeline,
-    guarantee: { grn: g.grn, before, afterRelease, after },
-    movement,
+    reader: tbilisi,
+    holder: trader,
+    guarantee: g,
+    before,
+    afterRelease,
     notes: [],
-  };
+  });
 }
