@@ -145,7 +145,10 @@ export class Load {
   }
 
   async drain(maxMs = 180_000): Promise<void> {
-    await Promise.race([Promise.allSettled(this.flows), sleep(maxMs)]);
+    // The bound must not outlive the drain: a pending 3-minute timer would hold the test process open.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(this.flows), new Promise<void>((r) => (timer = setTimeout(r, maxMs)))]);
+    clearTimeout(timer);
   }
 
   private async write(kind: WriteOutcome['kind'], lrn: string, who: string, path: string, body: string, mrn?: string): Promise<WriteOutcome> {
