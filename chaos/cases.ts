@@ -3,7 +3,8 @@
 import type { NetworkFile } from '../network/src/network-file';
 import { type AbuseResult, runAbuse } from './abuse';
 import type { Faults } from './faults';
-import { type HostileKind, type HostileTally, hostileKinds, newTally, schedule, sendHostile, tallyAnswer } from './hostile';
+import type { HostileTally } from './hostile';
+import { runSender } from './hostile-sender';
 import {
   type ExactlyOnce, type IndexCheck, type ReservationCheck, type WebhookReceiver, Http, Ledger, Load, checkExactlyOnce, checkIndexes,
   checkReservations, freshGuarantee, percentile, sleep,
@@ -204,6 +205,8 @@ export interface HostileResult {
   total: HostileTally;
   hostileSeconds: number;
   hostileDuringMixed: number;
+  /** CPU the hostile sender process used (it runs at nice 19) */
+  senderCpuSeconds: number;
   /** ledger events in the mixed run that no normal request caused */
   hostileLedgerWrites: number;
   normalLedgerEvents: number;
@@ -238,42 +241,18 @@ export async function hostileTargets(network: NetworkFile, http: Http): Promise<
   return { mrn, grn };
 }
 
-export async function runHostile(network: NetworkFile, http: Http, o: HostileOptions, targets: { mrn: string; grn: string }, kindsFilter?: (k: HostileKind) => boolean): Promise<HostileResult> {
+export async function runHostile(network: NetworkFile, http: Http, o: HostileOptions, targets: { mrn: string; grn: string }): Promise<HostileResult> {
   const log = o.log ?? (() => undefined);
-  const kinds = (await hostileKinds(network, targets)).filter(kindsFilter ?? (() => true));
-  const byKind: Record<string, HostileTally> = Object.fromEntries(kinds.map((k) => [k.name, newTally()]));
-  const total = newTally();
-
   log('    clean run of the normal load');
   const clean = await normalRun(http, await freshGuarantee(network), o, 'CL');
   const ledger = new Ledger(network);
   try {
     const grn = await freshGuarantee(network);
     const heightBefore = await ledger.height();
-    log(`    mixed run: the same normal load with ${o.requests} hostile requests (concurrency ${o.concurrency})`);
-    const plan = schedule(kinds, o.requests);
-    const windowEnd = Date.now() + o.durationMs;
-    let during = 0;
-    const t0 = performance.now();
-    let next = 0;
-    const pace = o.durationMs / plan.length; // spread over the window, never faster
-    const start = Date.now();
-    const worker = async () => {
-      for (;;) {
-        const i = next++;
-        if (i >= plan.length) return;
-        const due = start + i * pace;
-        if (due > Date.now()) await sleep(due - Date.now());
-        const a = await sendHostile(http, plan[i], i);
-        if (Date.now() <= windowEnd) during++;
-        tallyAnswer(byKind[plan[i].name], plan[i], a);
-        tallyAnswer(total, plan[i], a);
-      }
-    };
-    const hostile = Promise.all(Array.from({ length: o.concurrency }, worker));
+    log(`    mixed run: the same normal load with ${o.requests} hostile requests (concurrency ${o.concurrency}, a separate process at nice 19)`);
+    const sender = runSender({ network, targets, requests: o.requests, concurrency: o.concurrency, durationMs: o.durationMs });
     const mixed = await normalRun(http, grn, o, 'MX');
-    await hostile;
-    const hostileSeconds = (performance.now() - t0) / 1000;
+    const sent = await sender;
     const heightAfter = await ledger.height();
     const events = (await ledger.events(heightBefore)).filter((e) => e.block >= heightBefore);
     const normalIds = new Set(mixed.load.outcomes.flatMap((x) => x.txIds));
@@ -282,10 +261,11 @@ export async function runHostile(network: NetworkFile, http: Http, o: HostileOpt
     return {
       clean: figuresOf(clean.load, clean.seconds),
       mixed: figuresOf(mixed.load, mixed.seconds),
-      byKind,
-      total,
-      hostileSeconds,
-      hostileDuringMixed: during,
+      byKind: sent.byKind,
+      total: sent.total,
+      hostileSeconds: sent.seconds,
+      hostileDuringMixed: sent.during,
+      senderCpuSeconds: sent.cpuSeconds,
       hostileLedgerWrites: foreign.length,
       normalLedgerEvents: events.length - foreign.length,
       heightBefore,

@@ -76,7 +76,8 @@ export async function hostileKinds(network: NetworkFile, t: HostileTargets): Pro
   const forgedTokens = [tampered, forged, none, hmacForged, 'not.a.jwt', real.slice(0, -4) + 'AAAA'];
   const xmlHeaders = { 'content-type': 'application/xml' };
   const lol = '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol1 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol2 "&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;"><!ENTITY lol9 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]><ncts:CC015C xmlns:ncts="http://ncts.dgtaxud.ec">&lol9;</ncts:CC015C>';
-  const xxe = sample.replace(/<\?xml[^>]*\?>/, '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace(/<LRN>[^<]*<\/LRN>/, '<LRN>&xxe;</LRN>');
+  // The sample has no XML declaration: the DTD goes first, as an attacker would send it.
+  const xxe = `<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>${sample.replace(/<\?xml[^>]*\?>\s*/, '').replace(/<LRN>[^<]*<\/LRN>/, '<LRN>&xxe;</LRN>')}`;
   const depth = 100_000;
   const deepJson = `{"declaration":{"lrn":"DEEP","consignment":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
   const deepObj = `{"declaration":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`;

@@ -236,6 +236,9 @@ export class WebhookReceiver {
   /** per gateway organisation: event id → deliveries */
   readonly seen = new Map<string, Map<string, number>>();
   private server?: http.Server;
+  /** org → [who subscribed, subscription id]: removed at stop, so no gateway keeps retrying a receiver that is gone */
+  private subscriptions: [string, string, string][] = [];
+  private http?: Http;
   port = 0;
 
   async start(): Promise<void> {
@@ -258,10 +261,13 @@ export class WebhookReceiver {
     for (const [org, who] of Object.entries(viewers)) {
       const a = await http.call(org, who, 'POST', '/api/v1/webhooks', { body: JSON.stringify({ url: `http://127.0.0.1:${this.port}/hook/${org}` }) });
       if (a.status !== 201) throw new Error(`webhook subscription at ${org}: ${a.status} ${a.body.slice(0, 200)}`);
+      this.subscriptions.push([org, who, String(a.json?.id)]);
     }
+    this.http = http;
   }
 
   async stop(): Promise<void> {
+    for (const [org, who, id] of this.subscriptions.splice(0)) await this.http?.call(org, who, 'DELETE', `/api/v1/webhooks/${id}`);
     this.server?.closeAllConnections();
     await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }

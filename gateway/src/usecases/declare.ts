@@ -14,7 +14,9 @@ import { readIe015 } from '../ncts/ie015-reader';
 import { buildIe028 } from '../ncts/ie028-writer';
 import { ie056For } from '../ncts/rejection-answer';
 import { assertValidXml } from '../ncts/xsd-validator';
+import { principalOf } from '../auth/authenticate';
 import { extractAccessCodes, transientOf } from './access-codes';
+import { refuseDeclarationEarly } from './early-refusals';
 import { grnsOfDeclaration, orderingKeysOf } from './guarantee-ordering';
 import { toMovementView } from './movement-view';
 
@@ -35,6 +37,7 @@ export async function declarationFromRequest(req: Request): Promise<{ declaratio
 
 export async function declareSpec(deps: AppDeps, req: Request): Promise<WriteSpec> {
   const { declaration, accessCodes, messageIdentification } = await declarationFromRequest(req);
+  refuseDeclarationEarly(deps.config.network, principalOf(req), declaration);
   return {
     transaction: 'movement:Declare',
     // Goods and parties travel in the transient map: arguments are written into the blocks, which every

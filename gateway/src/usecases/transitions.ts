@@ -1,6 +1,7 @@
 // One REST action per movement transition (POST /movements/{mrn}/{action}) → the chaincode transaction,
 // with the trader messages that may carry it as NCTS XML and the NCTS answer a committed write gives.
-// The body's fields are passed through; the chaincode validates them (it cannot trust a gateway).
+// The body's fields are passed through; the chaincode validates them (it cannot trust a gateway). What the
+// token and the index alone can refuse is refused first (early-refusals.ts).
 import type { Request } from 'express';
 import { CatsError } from '../../../chaincode/src/domain/errors';
 import { isValidMrn } from '../../../chaincode/src/domain/identifiers';
@@ -30,6 +31,7 @@ import { assertValidXml } from '../ncts/xsd-validator';
 import { canonicalJson } from '../../../chaincode/src/domain/canonical-json';
 import type { Declaration } from '../../../chaincode/src/domain/declaration';
 import { extractAccessCodes, transientOf } from './access-codes';
+import { refuseTransitionEarly } from './early-refusals';
 import { grnsOfDeclaration, grnsOfMovement, orderingKeysOf } from './guarantee-ordering';
 import { toMovementView } from './movement-view';
 
@@ -125,6 +127,7 @@ export async function transitionSpec(deps: AppDeps, req: Request, mrn: string, a
   }
   const arg = stripUndefined({ ...fields, mrn });
   const principal = principalOf(req);
+  refuseTransitionEarly(deps.config.org, principal, actionName, fields, await deps.index.getMovement(mrn));
   let grns: string[] = [];
   if (action.closesReservations || actionName === 'amend') grns = await grnsOfMovement(deps, principal.userId, mrn);
   if (actionName === 'amend' && transient?.declaration) grns = [...new Set([...grns, ...grnsOfDeclaration(JSON.parse(transient.declaration) as Declaration)])].sort();

@@ -33,8 +33,14 @@ interface Queued {
 }
 
 const SUB = 'wh!s!';
-const QUEUE = 'wh!q!';
+/** The queue, keyed by when a delivery is due: a pass reads only what is due, however long the queue. */
+const QUEUE = 'wh!t!';
+/** The queue's earlier layout (by subscription, not due time), moved to QUEUE at open. */
+const OLD_QUEUE = 'wh!q!';
 const DEAD = 'wh!d!';
+
+/** `<due ms, 15 digits>!<subscription>!<cursor>`: key order is due order, then event order. */
+const queueKey = (q: Queued): string => `${String(q.nextAttemptAt).padStart(15, '0')}!${q.subscriptionId}!${q.event.cursor.padStart(30, '0')}`;
 const MAX_ATTEMPTS = 12;
 
 export class Webhooks {
@@ -52,6 +58,9 @@ export class Webhooks {
 
   async open(): Promise<void> {
     for await (const [, s] of scan<Subscription>(this.db, SUB)) this.subs.set(s.id, s);
+    const moved: BatchOp[] = [];
+    for await (const [k, q] of scan<Queued>(this.db, OLD_QUEUE)) moved.push({ type: 'del', key: OLD_QUEUE + k }, { type: 'put', key: QUEUE + queueKey(q), value: q });
+    if (moved.length) await this.db.batch(moved);
     this.index.addHook((e, m) => this.enqueue(e, m));
     this.timer = setInterval(() => void this.deliverDue(), 250);
     this.timer.unref();
@@ -92,7 +101,7 @@ export class Webhooks {
       // `m` is the movement after this event: its first event is not in the index until this batch is written
       if (!(await canSeeEvent(viewerOf(s.owner, this.org, this.index), e, this.index, m))) continue;
       const q: Queued = { subscriptionId: s.id, event: e, attempts: 0, nextAttemptAt: 0 };
-      ops.push({ type: 'put', key: `${QUEUE}${s.id}!${e.cursor.padStart(30, '0')}`, value: q });
+      ops.push({ type: 'put', key: QUEUE + queueKey(q), value: q });
     }
     return ops;
   }
@@ -103,10 +112,7 @@ export class Webhooks {
     this.busy = true;
     try {
       const due: [string, Queued][] = [];
-      for await (const [k, q] of scan<Queued>(this.db, QUEUE)) {
-        if (q.nextAttemptAt <= now) due.push([k, q]);
-        if (due.length >= 32) break;
-      }
+      for await (const entry of scan<Queued>(this.db, QUEUE, { lt: `${String(now + 1).padStart(15, '0')}`, limit: 32 })) due.push(entry);
       await Promise.all(due.map(([k, q]) => this.attempt(k, q)));
     } finally {
       this.busy = false;
@@ -145,6 +151,7 @@ export class Webhooks {
       await this.db.batch([{ type: 'del', key: QUEUE + key }, { type: 'put', key: DEAD + key, value: { ...q, attempts } }]);
       return;
     }
-    await this.db.put(QUEUE + key, { ...q, attempts, nextAttemptAt: Date.now() + backoffMs(attempts, 500, 3600_000) });
+    const next: Queued = { ...q, attempts, nextAttemptAt: Date.now() + backoffMs(attempts, 500, 3600_000) };
+    await this.db.batch([{ type: 'del', key: QUEUE + key }, { type: 'put', key: QUEUE + queueKey(next), value: next }]);
   }
 }

@@ -6,7 +6,10 @@ import { samplesDir } from '../../../gateway/src/ncts/paths';
 import { closeValidator } from '../../../gateway/src/ncts/xsd-validator';
 import { MRN, startStubApp, type StubApp } from './stub-app';
 
-const declaration = { lrn: 'LRN-1', declarationType: 'T1', security: '0', holder: { identificationNumber: 'AZ1700123451', name: 'Ağ Şəhər MMC' } };
+import { declaration as fullDeclaration, newGrn } from '../../conformance/fixtures';
+
+// A declaration the gateway's early checks pass (the stub ledger accepts anything after them).
+const declaration = { ...fullDeclaration(newGrn()), lrn: 'LRN-1', holder: { identificationNumber: 'AZ1700123451', name: 'Ağ Şəhər MMC' } };
 
 describe('gateway HTTP: error paths and write semantics (stub ledger)', function () {
   this.timeout(30000);

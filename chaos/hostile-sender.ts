@@ -1,0 +1,85 @@
+// The hostile client of `npm run chaos`, as a process of its own. A real attacker does not share the
+// gateway's CPU: on this one machine the sender runs at the lowest priority (nice 19), so what the normal
+// traffic feels is the system's cost of refusing the requests, not the attacker's cost of making them.
+// The parent sends {network, targets, requests, concurrency, durationMs} over IPC and gets the tallies back.
+import { fork } from 'node:child_process';
+import os from 'node:os';
+import type { NetworkFile } from '../network/src/network-file';
+import { type HostileTally, type HostileTargets, hostileKinds, newTally, schedule, sendHostile, tallyAnswer } from './hostile';
+import { Http, sleep } from './lib';
+
+export interface SenderJob {
+  network: NetworkFile;
+  targets: HostileTargets;
+  requests: number;
+  concurrency: number;
+  /** the requests are spread over this window, never sent faster */
+  durationMs: number;
+}
+
+export interface SenderResult {
+  byKind: Record<string, HostileTally>;
+  total: HostileTally;
+  /** answers received inside the window */
+  during: number;
+  seconds: number;
+  /** the sender's own CPU, for the report */
+  cpuSeconds: number;
+}
+
+async function send(job: SenderJob): Promise<SenderResult> {
+  const http = new Http(job.network);
+  const kinds = await hostileKinds(job.network, job.targets);
+  const byKind: Record<string, HostileTally> = Object.fromEntries(kinds.map((k) => [k.name, newTally()]));
+  const total = newTally();
+  const plan = schedule(kinds, job.requests);
+  const pace = job.durationMs / plan.length;
+  const start = Date.now();
+  const windowEnd = start + job.durationMs;
+  let next = 0;
+  let during = 0;
+  const cpu0 = process.cpuUsage();
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= plan.length) return;
+      const due = start + i * pace;
+      if (due > Date.now()) await sleep(due - Date.now());
+      const a = await sendHostile(http, plan[i], i);
+      if (Date.now() <= windowEnd) during++;
+      tallyAnswer(byKind[plan[i].name], plan[i], a);
+      tallyAnswer(total, plan[i], a);
+    }
+  };
+  await Promise.all(Array.from({ length: job.concurrency }, worker));
+  const cpu = process.cpuUsage(cpu0);
+  return { byKind, total, during, seconds: (Date.now() - start) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+}
+
+/** Starts the sender process; resolves with its tallies when it has sent every request. */
+export function runSender(job: SenderJob): Promise<SenderResult> {
+  const child = fork(__filename, [], { execArgv: process.execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  try {
+    os.setPriority(child.pid!, 19);
+  } catch {
+    // not permitted: the sender then competes at normal priority, and the report's figures say so
+  }
+  return new Promise((resolve, reject) => {
+    child.once('message', (m) => resolve(m as SenderResult));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`the hostile sender exited with ${code} before answering`)));
+    child.send(job);
+  });
+}
+
+if (require.main === module) {
+  process.once('message', (job) => {
+    send(job as SenderJob).then(
+      (r) => process.send!(r, () => process.exit(0)),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
+  });
+}
