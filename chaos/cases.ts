@@ -219,6 +219,8 @@ export interface HostileOptions {
   concurrency: number;
   intervalMs: number;
   durationMs: number;
+  /** only these hostile kinds (all when absent) */
+  kinds?: string[];
   log?: (s: string) => void;
 }
 
@@ -250,7 +252,7 @@ export async function runHostile(network: NetworkFile, http: Http, o: HostileOpt
     const grn = await freshGuarantee(network);
     const heightBefore = await ledger.height();
     log(`    mixed run: the same normal load with ${o.requests} hostile requests (concurrency ${o.concurrency}, a separate process at nice 19)`);
-    const sender = runSender({ network, targets, requests: o.requests, concurrency: o.concurrency, durationMs: o.durationMs });
+    const sender = runSender({ network, targets, requests: o.requests, concurrency: o.concurrency, durationMs: o.durationMs, kinds: o.kinds });
     const mixed = await normalRun(http, grn, o, 'MX');
     const sent = await sender;
     const heightAfter = await ledger.height();

@@ -15,6 +15,8 @@ export interface SenderJob {
   concurrency: number;
   /** the requests are spread over this window, never sent faster */
   durationMs: number;
+  /** only these kinds (all when absent) */
+  kinds?: string[];
 }
 
 export interface SenderResult {
@@ -29,7 +31,7 @@ export interface SenderResult {
 
 async function send(job: SenderJob): Promise<SenderResult> {
   const http = new Http(job.network);
-  const kinds = await hostileKinds(job.network, job.targets);
+  const kinds = (await hostileKinds(job.network, job.targets)).filter((k) => !job.kinds || job.kinds.includes(k.name));
   const byKind: Record<string, HostileTally> = Object.fromEntries(kinds.map((k) => [k.name, newTally()]));
   const total = newTally();
   const plan = schedule(kinds, job.requests);

@@ -81,7 +81,7 @@ export async function hostileKinds(network: NetworkFile, t: HostileTargets): Pro
   const depth = 100_000;
   const deepJson = `{"declaration":{"lrn":"DEEP","consignment":${'['.repeat(depth)}${']'.repeat(depth)}}}`;
   const deepObj = `{"declaration":${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}}`;
-  // 4.5 MB: a declaration whose goods list is huge and whose LRN is not an LRN
+  // 4.5 MB: a declaration whose goods list is huge and whose LRN is not an LRN (JSON is refused above 1 MiB)
   const hugeJson = JSON.stringify({ ...declaration(t.grn), lrn: 'L'.repeat(200), padding: Array.from({ length: 150_000 }, (_, i) => ({ n: i, d: 'goods' })) });
   const oversize = Buffer.alloc(5 * 1024 * 1024 + 1024, 0x20);
   const utf16 = Buffer.from(goodJson, 'utf16le');
@@ -98,7 +98,7 @@ export async function hostileKinds(network: NetworkFile, t: HostileTargets): Pro
     { name: 'xml-external-entity', codes: ['XML_NOT_WELL_FORMED'], weight: 6, build: () => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', headers: xmlHeaders, body: xxe }) },
     { name: 'json-malformed', codes: ['VALIDATION_FAILED'], weight: 8, build: (i) => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', body: goodJson.slice(0, 50 + (i % 300)) }) },
     { name: 'json-deeply-nested', codes: ['VALIDATION_FAILED'], weight: 3, build: (i) => ({ org: az, who: trader, method: 'POST', path: i % 2 ? '/api/v1/movements' : `/api/v1/movements/${t.mrn}/cancel`, body: i % 3 ? deepJson : deepObj }) },
-    { name: 'json-huge', codes: ['VALIDATION_FAILED', 'INVALID_IDENTIFIER'], weight: 0.5, build: () => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', body: hugeJson }) },
+    { name: 'json-huge', codes: ['PAYLOAD_TOO_LARGE'], weight: 0.5, build: () => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', body: hugeJson }) },
     { name: 'body-over-5MB', codes: ['PAYLOAD_TOO_LARGE'], weight: 0.5, build: () => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', body: oversize }) },
     { name: 'wrong-check-digit', codes: ['INVALID_IDENTIFIER'], weight: 8, build: (i) => (i % 2 ? { org: az, who: 'CustomsAZ:officer1', method: 'POST', path: `/api/v1/movements/${badMrn}/release`, body: '{"office":"AZ000600"}' } : { org: 'GuarantorPool', who: 'GuarantorPool:guarantor1', method: 'POST', path: `/api/v1/guarantees/${badGrn}/suspend`, body: '{"reason":"x"}' }) },
     { name: 'wrong-media-type', codes: ['UNSUPPORTED_MEDIA_TYPE'], weight: 8, build: (i) => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', headers: { 'content-type': ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1'][i % 4] }, body: goodJson }) },

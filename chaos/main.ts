@@ -142,7 +142,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(reports, 'chaos.md'), chaosReport(profileName, cases, abuse, { intervalMs, durationMs }));
     log(`wrote ${path.join(reports, 'chaos.md')}`);
     if (!flag('skip-hostile')) {
-      const hOpts = { requests: Number(arg('hostile') ?? 10_000), concurrency: Number(arg('concurrency') ?? 8), intervalMs, durationMs: Number(arg('hostile-duration') ?? 90_000), log };
+      const hOpts = { requests: Number(arg('hostile') ?? 10_000), concurrency: Number(arg('concurrency') ?? 8), intervalMs, durationMs: Number(arg('hostile-duration') ?? 90_000), kinds: arg('kinds')?.split(','), log };
       log(`hostile input: ${hOpts.requests} requests`);
       const h = await runHostile(network, http, hOpts, targets);
       fs.writeFileSync(path.join(reports, 'hostile.md'), hostileReport(profileName, h, hOpts));

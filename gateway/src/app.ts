@@ -37,7 +37,7 @@ export function buildApp(deps: AppDeps): Express {
   const api = Router();
   api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.get('/docs', (_req, res) => void res.type('html').set('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'").send(DOCS_PAGE));
-  api.use(rawBody(deps.config.maxBodyBytes));
+  api.use(rawBody({ json: deps.config.maxJsonBodyBytes, other: deps.config.maxBodyBytes }));
   api.use(sessionRoutes(deps)); // the console's sign-in: before authenticate
   api.use(authenticate(deps.verify));
   api.use(minBlock(deps));

@@ -14,7 +14,10 @@ export interface GatewayConfig {
   host: '127.0.0.1';
   port: number;
   /** request bodies above this are refused with 413 before parsing */
+  /** NCTS XML (and any non-JSON body, refused later) */
   maxBodyBytes: number;
+  /** JSON: a declaration of 999 goods items is ~0.5 MB */
+  maxJsonBodyBytes: number;
   /** the user whose identity reads chaincode events and evaluates health checks */
   serviceUser: string;
   /** longest `Prefer: wait=` honoured, in seconds */
@@ -79,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     host: '127.0.0.1',
     port: override ? port(override, 'CATS_GATEWAY_PORT', true) : port(String(org.gateway?.port), `gateway.port of ${org.name}`),
     maxBodyBytes: 5 * 1024 * 1024,
+    maxJsonBodyBytes: 1024 * 1024,
     serviceUser,
     maxWaitSeconds: 60,
     tokenTtlSeconds: 15 * 60,

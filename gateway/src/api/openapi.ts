@@ -16,7 +16,7 @@ const writeResponses = (created = false) => ({
   '403': err('Role, office or access code not allowed'),
   '404': err('Unknown movement / guarantee'),
   '409': err('Duplicate LRN, state transition not allowed, out of sequence'),
-  '413': err('Body above 5 MB (refused before parsing)'),
+  '413': err('Body above 1 MiB of JSON or 5 MiB of XML (refused before parsing)'),
   '415': err('Not application/json or application/xml, not UTF-8, or a BOM'),
   '422': err('Business rule (guarantee, office, country) or IDEMPOTENCY_KEY_REUSED'),
   '503': err('Peer unreachable or the ledger busy (retry)'),

@@ -12,9 +12,18 @@ declare module 'express-serve-static-core' {
 
 const DRAIN_CAP = 64 * 1024 * 1024;
 
-function tooLarge(limit: number): CatsError {
-  return new CatsError('PAYLOAD_TOO_LARGE', `the body is larger than ${limit} bytes`, { limitBytes: limit });
+function tooLarge(limit: number, what: string): CatsError {
+  return new CatsError('PAYLOAD_TOO_LARGE', `the body is larger than ${limit} bytes, the limit for ${what}`, { limitBytes: limit });
 }
+
+export interface BodyLimits {
+  /** JSON bodies: no request of this API needs more; parsing a bigger one costs the whole gateway a pause */
+  json: number;
+  /** anything else (NCTS XML, refused later if it is not XML) */
+  other: number;
+}
+
+const isJson = (req: Request): boolean => /^application\/(?:[a-z0-9.+-]+\+)?json\b/i.test(req.get('content-type') ?? '');
 
 function drain(req: Request): void {
   let seen = 0;
@@ -25,13 +34,16 @@ function drain(req: Request): void {
   req.resume();
 }
 
-export function rawBody(limit: number) {
+export function rawBody(limits: BodyLimits) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (req.method === 'GET' || req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+    const json = isJson(req);
+    const limit = json ? limits.json : limits.other;
+    const what = json ? 'JSON' : 'an XML message';
     const declared = req.get('content-length');
     if (declared !== undefined && Number(declared) > limit) {
       drain(req);
-      return next(tooLarge(limit));
+      return next(tooLarge(limit, what));
     }
     const chunks: Buffer[] = [];
     let size = 0;
@@ -43,7 +55,7 @@ export function rawBody(limit: number) {
         req.off('data', onData);
         chunks.length = 0;
         drain(req);
-        next(tooLarge(limit));
+        next(tooLarge(limit, what));
         return;
       }
       chunks.push(chunk);

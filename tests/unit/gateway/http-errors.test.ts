@@ -46,9 +46,15 @@ describe('gateway HTTP: error paths and write semantics (stub ledger)', function
     await expectError(await fetch(app.url + '/api/v1/movements', { headers: { authorization: `Bearer ${foreign}` } }), 401, 'UNAUTHENTICATED');
   });
 
-  it('413 above 5 MB, before parsing', async () => {
-    const big = '{"x":"' + 'a'.repeat(5 * 1024 * 1024 + 10) + '"}';
-    await expectError(await post('/api/v1/movements', big), 413, 'PAYLOAD_TOO_LARGE');
+  it('413 above 1 MiB of JSON or 5 MiB of XML, before parsing', async () => {
+    const json = '{"x":"' + 'a'.repeat(1024 * 1024 + 10) + '"}';
+    const jsonRefusal = await post('/api/v1/movements', json);
+    expect(jsonRefusal.status).to.equal(413);
+    expect(((await jsonRefusal.json()) as { message: string }).message).to.contain('the limit for JSON');
+    // the same 1 MiB as XML is only refused by the XSD, not by size
+    const xml = `<x>${'a'.repeat(1024 * 1024 + 10)}</x>`;
+    expect((await post('/api/v1/movements', xml, { 'content-type': 'application/xml' })).status).to.equal(400);
+    await expectError(await post('/api/v1/movements', `<x>${'a'.repeat(5 * 1024 * 1024 + 10)}</x>`, { 'content-type': 'application/xml' }), 413, 'PAYLOAD_TOO_LARGE');
     expect(app.submitted).to.have.length(0);
   });
 
