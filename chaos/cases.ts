@@ -7,7 +7,7 @@ import type { HostileTally } from './hostile';
 import { runSender } from './hostile-sender';
 import {
   type ExactlyOnce, type IndexCheck, type ReservationCheck, type WebhookReceiver, Http, Ledger, Load, checkExactlyOnce, checkIndexes,
-  checkReservations, freshGuarantee, percentile, sleep,
+  checkReservations, freshGuarantee, percentile, sleep, type WriteOutcome,
 } from './lib';
 
 export interface FaultSpec {
@@ -185,22 +185,29 @@ export interface LoadFigures {
 }
 
 export function figuresOf(load: Load, seconds: number): LoadFigures {
-  const ok = load.outcomes.filter((x) => x.accepted && x.latencyMs !== undefined);
+  return figuresOfOutcomes(load.outcomes, seconds);
+}
+
+function figuresOfOutcomes(outcomes: WriteOutcome[], seconds: number): LoadFigures {
+  const ok = outcomes.filter((x) => x.accepted && x.latencyMs !== undefined);
   const lat = ok.map((x) => x.latencyMs!);
   return {
     seconds,
-    flows: load.lrns().length,
+    flows: new Set(outcomes.map((x) => x.lrn)).size,
     writesAccepted: ok.length,
     writesPerSecond: ok.length / seconds,
     p50Ms: percentile(lat, 50),
     p95Ms: percentile(lat, 95),
-    refused: load.outcomes.filter((x) => !x.accepted).length,
+    refused: outcomes.filter((x) => !x.accepted).length,
   };
 }
 
 export interface HostileResult {
   clean: LoadFigures;
   mixed: LoadFigures;
+  /** clean and mixed windows in turn, and their length */
+  windows: number;
+  windowSeconds: number;
   byKind: Record<string, HostileTally>;
   total: HostileTally;
   hostileSeconds: number;
@@ -218,18 +225,13 @@ export interface HostileOptions {
   requests: number;
   concurrency: number;
   intervalMs: number;
+  /** the time of each side: clean and mixed windows add up to twice this */
   durationMs: number;
+  /** how many windows, clean and mixed in turn (default 6) */
+  windows?: number;
   /** only these hostile kinds (all when absent) */
   kinds?: string[];
   log?: (s: string) => void;
-}
-
-async function normalRun(http: Http, grn: string, o: HostileOptions, tag: string): Promise<{ load: Load; seconds: number }> {
-  const load = new Load(http, { intervalMs: o.intervalMs, durationMs: o.durationMs, grn, cancelEvery: 3, retryForMs: 30_000, tag });
-  const t0 = performance.now();
-  await load.start();
-  await load.drain();
-  return { load, seconds: (performance.now() - t0) / 1000 };
 }
 
 /** The targets of the hostile and abuse requests: a declared (not released) movement of trader1, its GRN. */
@@ -243,26 +245,43 @@ export async function hostileTargets(network: NetworkFile, http: Http): Promise<
   return { mrn, grn };
 }
 
+/**
+ * The normal load runs once, without a pause, through windows that alternate clean and mixed (clean first);
+ * the hostile sender sends only in the mixed windows. Each flow counts for the window its declaration was
+ * sent in. Interleaving puts the slow drifts of a long run (ledger growth, other work on the machine) on
+ * both sides of the comparison instead of on one.
+ */
 export async function runHostile(network: NetworkFile, http: Http, o: HostileOptions, targets: { mrn: string; grn: string }): Promise<HostileResult> {
   const log = o.log ?? (() => undefined);
-  log('    clean run of the normal load');
-  const clean = await normalRun(http, await freshGuarantee(network), o, 'CL');
+  const windows = Math.max(2, o.windows ?? 6);
+  const windowMs = (2 * o.durationMs) / windows;
   const ledger = new Ledger(network);
   try {
     const grn = await freshGuarantee(network);
     const heightBefore = await ledger.height();
-    log(`    mixed run: the same normal load with ${o.requests} hostile requests (concurrency ${o.concurrency}, a separate process at nice 19)`);
-    const sender = runSender({ network, targets, requests: o.requests, concurrency: o.concurrency, durationMs: o.durationMs, kinds: o.kinds });
-    const mixed = await normalRun(http, grn, o, 'MX');
+    const start = Date.now() + 3000; // the sender process starts meanwhile
+    const mixedWindows = Array.from({ length: windows }, (_, i) => i).filter((i) => i % 2 === 1).map((i): [number, number] => [start + i * windowMs, windowMs]);
+    log(`    ${windows} windows of ${(windowMs / 1000).toFixed(0)} s, clean and mixed in turn: the normal load throughout, ${o.requests} hostile requests in the mixed ones (concurrency ${o.concurrency}, a separate process at nice 19)`);
+    const sender = runSender({ network, targets, requests: o.requests, concurrency: o.concurrency, windows: mixedWindows, kinds: o.kinds });
+    await sleep(start - Date.now());
+    const load = new Load(http, { intervalMs: o.intervalMs, durationMs: windows * windowMs, grn, cancelEvery: 3, retryForMs: 30_000, tag: 'HX' });
+    await load.start();
+    await load.drain();
     const sent = await sender;
     const heightAfter = await ledger.height();
     const events = (await ledger.events(heightBefore)).filter((e) => e.block >= heightBefore);
-    const normalIds = new Set(mixed.load.outcomes.flatMap((x) => x.txIds));
+    const normalIds = new Set(load.outcomes.flatMap((x) => x.txIds));
     // a normal write answered 202 and followed until commit keeps its ids too; anything else is foreign
-    const foreign = events.filter((e) => !normalIds.has(e.id) && !(e.payload.mrn && mixed.load.outcomes.some((x) => x.mrn === e.payload.mrn)) && e.payload.grn !== grn);
+    const foreign = events.filter((e) => !normalIds.has(e.id) && !(e.payload.mrn && load.outcomes.some((x) => x.mrn === e.payload.mrn)) && e.payload.grn !== grn);
+    const flowStart = new Map<string, number>();
+    for (const x of load.outcomes) if (x.kind === 'declare') flowStart.set(x.lrn, x.sentAt);
+    const inMixed = (x: WriteOutcome) => Math.floor(((flowStart.get(x.lrn) ?? x.sentAt) - start) / windowMs) % 2 === 1;
+    const seconds = (windows / 2) * (windowMs / 1000);
     return {
-      clean: figuresOf(clean.load, clean.seconds),
-      mixed: figuresOf(mixed.load, mixed.seconds),
+      clean: figuresOfOutcomes(load.outcomes.filter((x) => !inMixed(x)), seconds),
+      mixed: figuresOfOutcomes(load.outcomes.filter(inMixed), seconds),
+      windows,
+      windowSeconds: windowMs / 1000,
       byKind: sent.byKind,
       total: sent.total,
       hostileSeconds: sent.seconds,

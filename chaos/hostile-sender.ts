@@ -13,8 +13,8 @@ export interface SenderJob {
   targets: HostileTargets;
   requests: number;
   concurrency: number;
-  /** the requests are spread over this window, never sent faster */
-  durationMs: number;
+  /** [start (epoch ms), length (ms)] of each window the requests are spread over, never sent faster */
+  windows: [number, number][];
   /** only these kinds (all when absent) */
   kinds?: string[];
 }
@@ -22,7 +22,7 @@ export interface SenderJob {
 export interface SenderResult {
   byKind: Record<string, HostileTally>;
   total: HostileTally;
-  /** answers received inside the window */
+  /** answers received inside a window */
   during: number;
   seconds: number;
   /** the sender's own CPU, for the report */
@@ -35,9 +35,18 @@ async function send(job: SenderJob): Promise<SenderResult> {
   const byKind: Record<string, HostileTally> = Object.fromEntries(kinds.map((k) => [k.name, newTally()]));
   const total = newTally();
   const plan = schedule(kinds, job.requests);
-  const pace = job.durationMs / plan.length;
+  // request i is due at its share of the windows' total time, counted through the windows in turn
+  const totalMs = job.windows.reduce((s, [, len]) => s + len, 0);
+  const dueOf = (i: number): number => {
+    let at = (i * totalMs) / plan.length;
+    for (const [from, len] of job.windows) {
+      if (at < len) return from + at;
+      at -= len;
+    }
+    return Date.now();
+  };
+  const inWindow = (t: number) => job.windows.some(([from, len]) => t >= from && t <= from + len);
   const start = Date.now();
-  const windowEnd = start + job.durationMs;
   let next = 0;
   let during = 0;
   const cpu0 = process.cpuUsage();
@@ -45,10 +54,10 @@ async function send(job: SenderJob): Promise<SenderResult> {
     for (;;) {
       const i = next++;
       if (i >= plan.length) return;
-      const due = start + i * pace;
+      const due = dueOf(i);
       if (due > Date.now()) await sleep(due - Date.now());
       const a = await sendHostile(http, plan[i], i);
-      if (Date.now() <= windowEnd) during++;
+      if (inWindow(Date.now())) during++;
       tallyAnswer(byKind[plan[i].name], plan[i], a);
       tallyAnswer(total, plan[i], a);
     }

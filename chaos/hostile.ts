@@ -42,6 +42,8 @@ export interface HostileTally {
   fivexx: number;
   other: number;
   wrongCode: number;
+  /** 429 RATE_LIMITED: the user had used up his refusals (counted apart, never as a wrong code) */
+  throttled: number;
   withTxId: number;
   codes: Record<string, number>;
   examples: string[];
@@ -90,7 +92,9 @@ export async function hostileKinds(network: NetworkFile, t: HostileTargets): Pro
   const badMrn = withCheckDigitWrong(t.mrn);
   const badGrn = withCheckDigitWrong(t.grn);
   const az = 'CustomsAZ';
-  const trader = 'CustomsAZ:trader1';
+  // The hostile client is its own users (trader2, officer2, guarantor2), not the normal traffic's: the
+  // gateway throttles a user whose requests keep being refused (http/refusal-budget.ts), as it should.
+  const trader = 'CustomsAZ:trader2';
   return [
     { name: 'xml-not-well-formed', codes: ['XML_NOT_WELL_FORMED'], weight: 8, build: (i) => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', headers: xmlHeaders, body: sample.slice(0, 400 + (i % 500)) }) },
     { name: 'xml-not-schema-valid', codes: ['XML_SCHEMA_INVALID'], weight: 6, build: (i) => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', headers: xmlHeaders, body: sample.replace(/<LRN>[^<]*<\/LRN>/, `<LRN>LRN-${i}-FAR-TOO-LONG-FOR-THE-XSD-LIMIT</LRN>`) }) },
@@ -100,7 +104,7 @@ export async function hostileKinds(network: NetworkFile, t: HostileTargets): Pro
     { name: 'json-deeply-nested', codes: ['VALIDATION_FAILED'], weight: 3, build: (i) => ({ org: az, who: trader, method: 'POST', path: i % 2 ? '/api/v1/movements' : `/api/v1/movements/${t.mrn}/cancel`, body: i % 3 ? deepJson : deepObj }) },
     { name: 'json-huge', codes: ['PAYLOAD_TOO_LARGE'], weight: 0.5, build: () => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', body: hugeJson }) },
     { name: 'body-over-5MB', codes: ['PAYLOAD_TOO_LARGE'], weight: 0.5, build: () => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', body: oversize }) },
-    { name: 'wrong-check-digit', codes: ['INVALID_IDENTIFIER'], weight: 8, build: (i) => (i % 2 ? { org: az, who: 'CustomsAZ:officer1', method: 'POST', path: `/api/v1/movements/${badMrn}/release`, body: '{"office":"AZ000600"}' } : { org: 'GuarantorPool', who: 'GuarantorPool:guarantor1', method: 'POST', path: `/api/v1/guarantees/${badGrn}/suspend`, body: '{"reason":"x"}' }) },
+    { name: 'wrong-check-digit', codes: ['INVALID_IDENTIFIER'], weight: 8, build: (i) => (i % 2 ? { org: az, who: 'CustomsAZ:officer2', method: 'POST', path: `/api/v1/movements/${badMrn}/release`, body: '{"office":"AZ000600"}' } : { org: 'GuarantorPool', who: 'GuarantorPool:guarantor2', method: 'POST', path: `/api/v1/guarantees/${badGrn}/suspend`, body: '{"reason":"x"}' }) },
     { name: 'wrong-media-type', codes: ['UNSUPPORTED_MEDIA_TYPE'], weight: 8, build: (i) => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', headers: { 'content-type': ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1'][i % 4] }, body: goodJson }) },
     { name: 'utf16-body', codes: ['UNSUPPORTED_MEDIA_TYPE'], weight: 6, build: (i) => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', headers: i % 2 ? { 'content-type': 'application/xml' } : undefined, body: i % 2 ? Buffer.from(sample, 'utf16le') : utf16 }) },
     { name: 'bom-body', codes: ['UNSUPPORTED_MEDIA_TYPE'], weight: 6, build: (i) => ({ org: az, who: trader, method: 'POST', path: '/api/v1/movements', headers: i % 2 ? { 'content-type': 'application/xml' } : undefined, body: i % 2 ? bomXml : bomJson }) },
@@ -108,12 +112,12 @@ export async function hostileKinds(network: NetworkFile, t: HostileTargets): Pro
     { name: 'token-forged', codes: ['UNAUTHENTICATED'], weight: 8, build: (i) => ({ org: az, who: null, bearer: forgedTokens[i % forgedTokens.length], method: 'POST', path: `/api/v1/movements/${t.mrn}/release`, body: '{"office":"AZ000600"}' }) },
     { name: 'token-other-organisation', codes: ['UNAUTHENTICATED'], weight: 8, build: () => ({ org: az, who: null, bearer: otherOrg, method: 'POST', path: `/api/v1/movements/${t.mrn}/release`, body: '{"office":"AZ000600"}' }) },
     { name: 'trader-on-other-traders-movement', codes: ['FORBIDDEN'], weight: 4, build: () => ({ org: az, who: 'CustomsAZ:trader2', method: 'POST', path: `/api/v1/movements/${t.mrn}/cancel`, body: '{"reason":"not mine"}' }) },
-    { name: 'officer-for-another-countrys-office', codes: ['FORBIDDEN_OFFICE'], weight: 4, build: (i) => (i % 2 ? { org: 'CustomsGE', who: 'CustomsGE:officer1', method: 'POST', path: `/api/v1/movements/${t.mrn}/release`, body: '{"office":"AZ000600"}' } : { org: az, who: 'CustomsAZ:officer1', method: 'POST', path: `/api/v1/movements/${t.mrn}/release`, body: '{"office":"GE000600"}' }) },
+    { name: 'officer-for-another-countrys-office', codes: ['FORBIDDEN_OFFICE'], weight: 4, build: (i) => (i % 2 ? { org: 'CustomsGE', who: 'CustomsGE:officer2', method: 'POST', path: `/api/v1/movements/${t.mrn}/release`, body: '{"office":"AZ000600"}' } : { org: az, who: 'CustomsAZ:officer2', method: 'POST', path: `/api/v1/movements/${t.mrn}/release`, body: '{"office":"GE000600"}' }) },
   ];
 }
 
 export function newTally(): HostileTally {
-  return { sent: 0, fourxx: 0, fivexx: 0, other: 0, wrongCode: 0, withTxId: 0, codes: {}, examples: [], totalMs: 0 };
+  return { sent: 0, fourxx: 0, fivexx: 0, other: 0, wrongCode: 0, throttled: 0, withTxId: 0, codes: {}, examples: [], totalMs: 0 };
 }
 
 export function tallyAnswer(t: HostileTally, kind: HostileKind, a: Answer): void {
@@ -124,7 +128,8 @@ export function tallyAnswer(t: HostileTally, kind: HostileKind, a: Answer): void
   if (a.status >= 400 && a.status < 500) t.fourxx++;
   else if (a.status >= 500) t.fivexx++;
   else t.other++;
-  if (!kind.codes.includes(code)) {
+  if (code === 'RATE_LIMITED' && a.status === 429) t.throttled++;
+  else if (!kind.codes.includes(code)) {
     t.wrongCode++;
     if (t.examples.length < 3) t.examples.push(`${a.status} ${a.body.slice(0, 160)}`);
   }

@@ -636,6 +636,7 @@ export const ERROR_MEANINGS: Record<ErrorCode, string> = {
   NOT_BOOTSTRAPPED: 'the registry genesis is not active yet',
   PAYLOAD_TOO_LARGE: 'gateway only: the request body is too large',
   UNSUPPORTED_MEDIA_TYPE: 'gateway only: neither JSON nor NCTS XML',
+  RATE_LIMITED: 'gateway only: the user had too many requests refused lately; Retry-After says when to send again',
   UNKNOWN_OFFICE: 'the office is not on the registry',
   UNKNOWN_COUNTRY: 'the country is not on the registry (or not in the genesis)',
   UNKNOWN_ORGANISATION: 'the organisation is not on the registry',

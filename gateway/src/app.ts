@@ -1,6 +1,6 @@
 // The express application: operational routes without authentication, then /api/v1 behind a token of
-// this organisation. Bodies are read raw with a hard limit (413 before parsing); routes parse them by
-// media type. One error handler answers {code, message, details}.
+// this organisation, whose users are throttled when too many of their requests are refused. Bodies are
+// read raw with a hard limit (413 before parsing), after authentication; routes parse them by media type. One error handler answers {code, message, details}.
 import express, { Router, type Express } from 'express';
 import type { AppDeps } from './app-deps';
 import { DOCS_PAGE } from './api/docs-page';
@@ -9,6 +9,7 @@ import { authenticate } from './auth/authenticate';
 import { errorHandler, notFound } from './http/error-handler';
 import { minBlock } from './http/min-block';
 import { rawBody } from './http/raw-body';
+import { RefusalBudget, refusalBudget } from './http/refusal-budget';
 import { webConsole } from './http/web-console';
 import { requestMetrics } from './observability/request-metrics';
 import { auditRoutes } from './routes/audit';
@@ -37,9 +38,13 @@ export function buildApp(deps: AppDeps): Express {
   const api = Router();
   api.get('/openapi.json', (_req, res) => void res.json(openapi));
   api.get('/docs', (_req, res) => void res.type('html').set('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline' 'self'; style-src 'unsafe-inline'").send(DOCS_PAGE));
-  api.use(rawBody({ json: deps.config.maxJsonBodyBytes, other: deps.config.maxBodyBytes }));
+  const body = rawBody({ json: deps.config.maxJsonBodyBytes, other: deps.config.maxBodyBytes });
+  api.use('/session', body);
   api.use(sessionRoutes(deps)); // the console's sign-in: before authenticate
+  // Who is asking comes before reading what they send: an unknown or throttled caller's body is never read.
   api.use(authenticate(deps.verify));
+  api.use(refusalBudget(new RefusalBudget(deps.config.refusalBudget)));
+  api.use(body);
   api.use(minBlock(deps));
   api.use(networkRoutes(deps));
   api.use(movementRoutes(deps));

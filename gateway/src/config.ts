@@ -18,6 +18,8 @@ export interface GatewayConfig {
   maxBodyBytes: number;
   /** JSON: a declaration of 999 goods items is ~0.5 MB */
   maxJsonBodyBytes: number;
+  /** refusals a user may have before 429 (http/refusal-budget.ts): at once, and refilled per second */
+  refusalBudget: { burst: number; perSecond: number };
   /** the user whose identity reads chaincode events and evaluates health checks */
   serviceUser: string;
   /** longest `Prefer: wait=` honoured, in seconds */
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     port: override ? port(override, 'CATS_GATEWAY_PORT', true) : port(String(org.gateway?.port), `gateway.port of ${org.name}`),
     maxBodyBytes: 5 * 1024 * 1024,
     maxJsonBodyBytes: 1024 * 1024,
+    refusalBudget: { burst: 100, perSecond: 10 },
     serviceUser,
     maxWaitSeconds: 60,
     tokenTtlSeconds: 15 * 60,

@@ -24,6 +24,7 @@ export function toHttpError(err: unknown): CatsError {
 export function sendError(res: Response, err: CatsError): void {
   if (err.code === 'UNAUTHENTICATED') res.set('WWW-Authenticate', 'Bearer');
   if (err.code === 'NETWORK_UNAVAILABLE') res.set('Retry-After', '2');
+  if (err.code === 'RATE_LIMITED') res.set('Retry-After', String(err.details.retryAfterSeconds ?? 1));
   res.status(err.status).type('application/json').send(JSON.stringify(err.toJSON()));
 }
 
