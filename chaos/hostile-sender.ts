@@ -5,8 +5,9 @@
 import { fork } from 'node:child_process';
 import os from 'node:os';
 import type { NetworkFile } from '../network/src/network-file';
-import { type HostileTally, type HostileTargets, hostileKinds, newTally, schedule, sendHostile, tallyAnswer } from './hostile';
-import { Http, sleep } from './lib';
+import { type HostileKind, type HostileTally, type HostileTargets, hostileKinds, newTally, schedule, tallyAnswer } from './hostile';
+import { type Answer, Http, orgOf, sleep } from './lib';
+import { RawHttpConnection } from './raw-http';
 
 export interface SenderJob {
   network: NetworkFile;
@@ -27,6 +28,31 @@ export interface SenderResult {
   seconds: number;
   /** the sender's own CPU, for the report */
   cpuSeconds: number;
+}
+
+/** One worker's connections, one per gateway, kept alive across its requests. */
+class Connections {
+  private readonly byOrg = new Map<string, RawHttpConnection>();
+  constructor(private readonly http: Http) {}
+
+  async send(kind: HostileKind, i: number): Promise<Answer> {
+    const r = kind.build(i);
+    const headers: Record<string, string> = { ...(r.headers ?? {}) };
+    if (r.bearer !== undefined) headers.authorization = `Bearer ${r.bearer}`;
+    else if (r.who) headers.authorization = `Bearer ${await this.http.token(r.who)}`;
+    if (r.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    let c = this.byOrg.get(r.org);
+    if (!c) {
+      const url = new URL(orgOf(this.http.network, r.org).gateway.url);
+      c = new RawHttpConnection(url.hostname, Number(url.port));
+      this.byOrg.set(r.org, c);
+    }
+    return c.request(r.method, r.path, headers, r.body, 60_000);
+  }
+
+  close(): void {
+    for (const c of this.byOrg.values()) c.close();
+  }
 }
 
 async function send(job: SenderJob): Promise<SenderResult> {
@@ -51,12 +77,13 @@ async function send(job: SenderJob): Promise<SenderResult> {
   let during = 0;
   const cpu0 = process.cpuUsage();
   const worker = async () => {
+    const conns = new Connections(http);
     for (;;) {
       const i = next++;
-      if (i >= plan.length) return;
+      if (i >= plan.length) return conns.close();
       const due = dueOf(i);
       if (due > Date.now()) await sleep(due - Date.now());
-      const a = await sendHostile(http, plan[i], i);
+      const a = await conns.send(plan[i], i);
       if (inWindow(Date.now())) during++;
       tallyAnswer(byKind[plan[i].name], plan[i], a);
       tallyAnswer(total, plan[i], a);

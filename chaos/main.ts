@@ -140,8 +140,11 @@ async function main(): Promise<void> {
       abuse = await runAbuse(network, targets);
       for (const a of abuse) log(`    ${a.ok ? 'refused' : 'FAILED'}: ${a.name} → ${a.code}`);
     }
-    fs.writeFileSync(path.join(reports, 'chaos.md'), chaosReport(profileName, cases, abuse, { intervalMs, durationMs }));
-    log(`wrote ${path.join(reports, 'chaos.md')}`);
+    if (cases.length || abuse) {
+      // a hostile-only run leaves the last fault report in place
+      fs.writeFileSync(path.join(reports, 'chaos.md'), chaosReport(profileName, cases, abuse, { intervalMs, durationMs }));
+      log(`wrote ${path.join(reports, 'chaos.md')}`);
+    }
     if (!flag('skip-hostile')) {
       const hOpts = { requests: Number(arg('hostile') ?? 10_000), concurrency: Number(arg('concurrency') ?? 8), intervalMs, durationMs: Number(arg('hostile-duration') ?? 90_000), kinds: arg('kinds')?.split(','), windows: arg('windows') ? Number(arg('windows')) : undefined, log };
       log(`hostile input: ${hOpts.requests} requests`);

@@ -20,6 +20,8 @@ export interface GatewayConfig {
   maxJsonBodyBytes: number;
   /** refusals a user may have before 429 (http/refusal-budget.ts): at once, and refilled per second */
   refusalBudget: { burst: number; perSecond: number };
+  /** verified and refused tokens remembered (auth/token-cache.ts) */
+  tokenCache: { maxEntries: number; enrolmentRefusalMs: number };
   /** the user whose identity reads chaincode events and evaluates health checks */
   serviceUser: string;
   /** longest `Prefer: wait=` honoured, in seconds */
@@ -86,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig 
     maxBodyBytes: 5 * 1024 * 1024,
     maxJsonBodyBytes: 1024 * 1024,
     refusalBudget: { burst: 100, perSecond: 10 },
+    tokenCache: { maxEntries: 10_000, enrolmentRefusalMs: 60_000 },
     serviceUser,
     maxWaitSeconds: 60,
     tokenTtlSeconds: 15 * 60,

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppDeps } from './app-deps';
 import { buildApp } from './app';
+import { cachedVerifier } from './auth/token-cache';
 import { signingKey } from './auth/signing-key';
 import { tokenVerifier } from './auth/tokens';
 import type { GatewayConfig } from './config';
@@ -46,7 +47,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     index,
     feed,
     metrics,
-    verify: await tokenVerifier(config.org),
+    verify: cachedVerifier(await tokenVerifier(config.org), config.tokenCache),
     jwks: { keys: [key.publicJwk] },
     webhooks,
   };

@@ -1,13 +1,12 @@
 // Issue 8, small versions of `npm run chaos` on the harness network (its own processes, its own ports):
 // faults under a short open-loop load (a chaincode server, the gateway taking the load and another
-// gateway's event listener killed and restarted; the Raft leader orderer killed and restarted), each
+// gateway's event listener killed and restarted; the Raft leader orderer; one peer), each
 // checked for exactly-once by idempotency key, reservations, index convergence and webhook deliveries;
 // a few requests of every hostile kind (4xx with the right code, no 5xx, no ledger write); and the
-// forbidden actions submitted straight to the peers. Killing and restarting a peer under load is in
-// `npm run chaos` only (recovery.test.ts already restarts a killed peer; with load it is too slow here).
+// forbidden actions submitted straight to the peers.
 import { expect } from 'chai';
 import { ABUSE_CASES, runAbuse } from '../../chaos/abuse';
-import { type FaultSpec, hostileTargets, runFaultCase } from '../../chaos/cases';
+import { FAULTS, type FaultSpec, hostileTargets, runFaultCase } from '../../chaos/cases';
 import { Faults } from '../../chaos/faults';
 import { hostileKinds, newTally, sendHostile, tallyAnswer } from '../../chaos/hostile';
 import { Http, Ledger, VIEWERS, WebhookReceiver } from '../../chaos/lib';
@@ -81,6 +80,12 @@ describe('resilience: faults and hostile input under load lose nothing (issue 8)
       },
       restart: (f, killed) => f.restartOrderer(killed.replace('orderer-', '')),
     };
+    assertCase(await runFaultCase(network, http, faults, receiver, 'it', spec, { intervalMs: 800, durationMs: 9000, faultAtMs: 2500, indexTimeoutMs: 45_000 }));
+  });
+
+  it('kills one peer (CustomsGE, an endorser of the AZ→GE declarations) mid-load and restarts it: exactly once, reservations kept, indexes converge', async () => {
+    // The peer's own gateway (CustomsGE) loses its peer too: its index must catch up from its checkpoint.
+    const spec: FaultSpec = { ...FAULTS.peer, downMs: 3000 };
     assertCase(await runFaultCase(network, http, faults, receiver, 'it', spec, { intervalMs: 800, durationMs: 9000, faultAtMs: 2500, indexTimeoutMs: 45_000 }));
   });
 
