@@ -32,7 +32,7 @@ export interface StubApp {
   close(): Promise<void>;
 }
 
-export async function startStubApp(): Promise<StubApp> {
+export async function startStubApp(overrides: Partial<GatewayConfig> = {}): Promise<StubApp> {
   const { network, dir } = testNetwork();
   const org = network.organisations[0];
   const db: Db = await openDb(path.join(dir, 'data'));
@@ -62,6 +62,7 @@ export async function startStubApp(): Promise<StubApp> {
   const config: GatewayConfig = {
     networkFile: path.join(dir, 'network.json'), network, org, dataDir: dir, host: '127.0.0.1', port: 0,
     maxBodyBytes: 5 * 1024 * 1024, maxJsonBodyBytes: 1024 * 1024, refusalBudget: { burst: 100, perSecond: 10 }, tokenCache: { maxEntries: 100, enrolmentRefusalMs: 60_000 }, serviceUser: 'auditor1', maxWaitSeconds: 60, tokenTtlSeconds: 900,
+    ...overrides,
   };
   const fabric = { contract: () => { throw new Error('no Fabric in unit tests'); } } as unknown as FabricConnections;
   const feed = { lag: () => 0n, connected: true, height: 1n, refreshHeight: async () => 1n } as unknown as EventFeed;
