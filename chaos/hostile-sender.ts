@@ -37,10 +37,7 @@ class Connections {
 
   async send(kind: HostileKind, i: number): Promise<Answer> {
     const r = kind.build(i);
-    const headers: Record<string, string> = { ...(r.headers ?? {}) };
-    if (r.bearer !== undefined) headers.authorization = `Bearer ${r.bearer}`;
-    else if (r.who) headers.authorization = `Bearer ${await this.http.token(r.who)}`;
-    if (r.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    const headers = await this.http.headersFor(r.who, r);
     let c = this.byOrg.get(r.org);
     if (!c) {
       const url = new URL(orgOf(this.http.network, r.org).gateway.url);

@@ -48,11 +48,17 @@ export class Http {
     return t;
   }
 
-  async call(org: string, who: string | null, method: string, path: string, opts: { body?: string | Buffer; headers?: Record<string, string>; timeoutMs?: number; bearer?: string } = {}): Promise<Answer> {
+  /** The request's headers: the caller's token (or the given bearer) and JSON unless a media type is given. */
+  async headersFor(who: string | null, opts: { body?: string | Buffer; headers?: Record<string, string>; bearer?: string }): Promise<Record<string, string>> {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.bearer !== undefined) headers.authorization = `Bearer ${opts.bearer}`;
     else if (who) headers.authorization = `Bearer ${await this.token(who)}`;
     if (opts.body !== undefined && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = 'application/json';
+    return headers;
+  }
+
+  async call(org: string, who: string | null, method: string, path: string, opts: { body?: string | Buffer; headers?: Record<string, string>; timeoutMs?: number; bearer?: string } = {}): Promise<Answer> {
+    const headers = await this.headersFor(who, opts);
     const t0 = performance.now();
     try {
       const res = await fetch(orgOf(this.network, org).gateway.url + path, { method, headers, body: opts.body, signal: AbortSignal.timeout(opts.timeoutMs ?? 90_000) });

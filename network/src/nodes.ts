@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { adminMsp, ordererAdminDir, ordererOrgDir, peerDir, peerTlsCa } from './crypto-material';
 import { BUILDER_DIR, FABRIC_SAMPLECONFIG, Layout, bin } from './layout';
-import { httpGet, run, runningPid, startDaemon, waitFor } from './processes';
+import { httpGet, isListening, run, runningPid, startDaemon, waitFor } from './processes';
 import { CHANNEL, OrgSpec, mspId, ordererHost, ordererMspId, ordererPorts, orgPorts, peerHost } from './topology';
 
 export const ordererName = (org: OrgSpec) => `orderer-${org.name}`;
@@ -131,12 +131,19 @@ async function healthy(port: number): Promise<boolean> {
   return res.status === 200;
 }
 
+/**
+ * Healthy and serving its admin API: an orderer restarted on a long ledger answers /healthz while it is
+ * still replaying its Raft log, before the admin listener that osnadmin needs is open.
+ */
 export function waitOrdererHealthy(l: Layout, org: OrgSpec, index: number, basePort: number): Promise<void> {
-  return waitFor(`orderer of ${org.name}`, () => healthy(ordererPorts(basePort, index).operations), 30000, path.join(l.logs, `${ordererName(org)}.log`));
+  const ports = ordererPorts(basePort, index);
+  return waitFor(`orderer of ${org.name}`, async () => (await healthy(ports.operations)) && (await isListening(ports.admin)), 30000, path.join(l.logs, `${ordererName(org)}.log`));
 }
 
+/** Healthy and serving gRPC: like an orderer, a restarted peer answers /healthz before its listener opens. */
 export function waitPeerHealthy(l: Layout, org: OrgSpec, basePort: number): Promise<void> {
-  return waitFor(`peer of ${org.name}`, () => healthy(orgPorts(basePort, org.slot).peerOperations), 30000, path.join(l.logs, `${peerName(org)}.log`));
+  const ports = orgPorts(basePort, org.slot);
+  return waitFor(`peer of ${org.name}`, async () => (await healthy(ports.peerOperations)) && (await isListening(ports.peer)), 30000, path.join(l.logs, `${peerName(org)}.log`));
 }
 
 function osnadminArgs(l: Layout, org: OrgSpec, index: number, basePort: number): string[] {

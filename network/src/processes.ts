@@ -170,6 +170,17 @@ export function isPortFree(port: number): Promise<boolean> {
 }
 
 /** Polls until `probe` resolves true; never a fixed sleep standing in for readiness. */
+/** Something accepts connections on 127.0.0.1:port. */
+export function isListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, logHint?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
