@@ -1,7 +1,7 @@
 // Builds and starts one organisation's gateway: LevelDB, the Fabric connections, the index and its event
 // feed, webhooks, the HTTP listener on 127.0.0.1. Returns a handle whose close() stops everything in
 // reverse order (tests start gateways in-process with it; main.ts wires it to SIGTERM).
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AppDeps } from './app-deps';
 import { buildApp } from './app';
@@ -55,11 +55,13 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   feed.start();
   const unwatch = watchNetworkFile(config, config.networkFile);
   const app = buildApp(deps);
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.port, config.host, () => resolve(s));
-    s.once('error', reject);
+  // A request must arrive whole in time (the answer may then take as long as Prefer: wait asks): a client
+  // trickling its headers or body would otherwise hold a connection for Node's default of 300 s.
+  const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 2_000, keepAliveTimeout: 5000 }, app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
   });
-  server.keepAliveTimeout = 5000;
   const port = (server.address() as AddressInfo).port;
   log.info('gateway listening', { organisation: config.org.name, url: `http://${config.host}:${port}` });
   let closed = false;

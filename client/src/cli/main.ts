@@ -61,6 +61,11 @@ export async function run(argv: readonly string[], env: CliEnv = defaultEnv()): 
 
 /** The process entry point (client/bin/cats.js). */
 export function cli(argv: readonly string[] = process.argv.slice(2)): void {
+  // `cats … | head`: the reader has what it wanted; stop quietly, as other command-line tools do
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   run(argv).then(
     (code) => {
       process.exitCode = code;

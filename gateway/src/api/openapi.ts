@@ -17,7 +17,7 @@ const writeResponses = (created = false) => ({
   '404': err('Unknown movement / guarantee'),
   '409': err('Duplicate LRN, state transition not allowed, out of sequence'),
   '413': err('Body above 1 MiB of JSON or 5 MiB of XML (refused before parsing)'),
-  '415': err('Not application/json or application/xml, not UTF-8, or a BOM'),
+  '415': err('Not application/json or application/xml, not UTF-8, a BOM, or a compressed body (Content-Encoding)'),
   '422': err('Business rule (guarantee, office, country) or IDEMPOTENCY_KEY_REUSED'),
   '429': err('RATE_LIMITED: too many of this user\'s requests were refused lately; send again after Retry-After seconds'),
   '503': err('Peer unreachable or the ledger busy (retry)'),

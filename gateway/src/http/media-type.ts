@@ -18,6 +18,11 @@ export function bodyKind(req: Request, allowed: readonly BodyKind[]): BodyKind {
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     throw new CatsError('UNSUPPORTED_MEDIA_TYPE', `only UTF-8 is accepted, not ${charset}`, { charset });
   }
+  // the body is read as it came: a compressed one would be taken for (invalid) text
+  const encoding = (req.get('content-encoding') ?? '').trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    throw new CatsError('UNSUPPORTED_MEDIA_TYPE', `send the body uncompressed, not with Content-Encoding ${encoding}`, { contentEncoding: encoding });
+  }
   return kind;
 }
 

@@ -67,7 +67,11 @@ export function rawBody(limits: BodyLimits) {
       next();
     });
     req.on('error', (e) => {
-      if (!failed) next(e);
+      if (failed) return;
+      failed = true;
+      // the client went away before its body ended: its doing, not a server failure (nobody reads the answer)
+      if (req.readableAborted || e.message === 'aborted') next(new CatsError('VALIDATION_FAILED', 'the request body ended before its Content-Length', { field: 'body', reason: 'aborted' }));
+      else next(e);
     });
   };
 }

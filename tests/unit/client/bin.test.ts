@@ -1,7 +1,7 @@
 // The installed command itself: node client/bin/cats.js, from the build (npm run build). None of these
 // cases needs a running network.
 import { expect } from 'chai';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { layout } from '../../../network/src/layout';
@@ -29,6 +29,16 @@ describe('cats binary (node client/bin/cats.js)', function () {
 
   after(() => {
     fs.rmSync(layout(profile).state, { recursive: true, force: true });
+  });
+
+  it('stops quietly when its reader goes away (cats … | head): exit 0, nothing on stderr', async () => {
+    const child = spawn(process.execPath, [BIN, '--help'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // the reader is gone before the first line is written
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).to.equal('');
+    expect(status).to.equal(0);
   });
 
   it('--help prints the commands and exits 0', () => {

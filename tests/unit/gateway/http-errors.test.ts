@@ -62,6 +62,9 @@ describe('gateway HTTP: error paths and write semantics (stub ledger)', function
     await expectError(await post('/api/v1/movements', 'lrn=1', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     await expectError(await post('/api/v1/movements', '{}', { 'content-type': 'application/json; charset=iso-8859-1' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
     await expectError(await post(`/api/v1/movements/${MRN}/release`, '<x/>', { 'content-type': 'application/xml' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    const gz = await expectError(await post('/api/v1/movements', '{}', { 'content-encoding': 'gzip' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expect(gz.details).to.deep.equal({ contentEncoding: 'gzip' });
+    expect(app.submitted).to.have.length(0);
   });
 
   it('refuses a UTF-8 BOM and UTF-16 bodies with a clear message', async () => {
