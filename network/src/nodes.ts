@@ -132,18 +132,19 @@ async function healthy(port: number): Promise<boolean> {
 }
 
 /**
- * Healthy and serving its admin API: an orderer restarted on a long ledger answers /healthz while it is
- * still replaying its Raft log, before the admin listener that osnadmin needs is open.
+ * Healthy and accepting connections where it is used: a node restarted on a long ledger answers /healthz
+ * while it is still replaying it, before its gRPC (peer) or admin (orderer, for osnadmin) listener opens.
  */
+const serving = (operationsPort: number, usedPort: number) => async () => (await healthy(operationsPort)) && (await isListening(usedPort));
+
 export function waitOrdererHealthy(l: Layout, org: OrgSpec, index: number, basePort: number): Promise<void> {
   const ports = ordererPorts(basePort, index);
-  return waitFor(`orderer of ${org.name}`, async () => (await healthy(ports.operations)) && (await isListening(ports.admin)), 30000, path.join(l.logs, `${ordererName(org)}.log`));
+  return waitFor(`orderer of ${org.name}`, serving(ports.operations, ports.admin), 30000, path.join(l.logs, `${ordererName(org)}.log`));
 }
 
-/** Healthy and serving gRPC: like an orderer, a restarted peer answers /healthz before its listener opens. */
 export function waitPeerHealthy(l: Layout, org: OrgSpec, basePort: number): Promise<void> {
   const ports = orgPorts(basePort, org.slot);
-  return waitFor(`peer of ${org.name}`, async () => (await healthy(ports.peerOperations)) && (await isListening(ports.peer)), 30000, path.join(l.logs, `${peerName(org)}.log`));
+  return waitFor(`peer of ${org.name}`, serving(ports.peerOperations, ports.peer), 30000, path.join(l.logs, `${peerName(org)}.log`));
 }
 
 function osnadminArgs(l: Layout, org: OrgSpec, index: number, basePort: number): string[] {

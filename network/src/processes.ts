@@ -169,7 +169,6 @@ export function isPortFree(port: number): Promise<boolean> {
   });
 }
 
-/** Polls until `probe` resolves true; never a fixed sleep standing in for readiness. */
 /** Something accepts connections on 127.0.0.1:port. */
 export function isListening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -181,6 +180,7 @@ export function isListening(port: number): Promise<boolean> {
   });
 }
 
+/** Polls until `probe` resolves true; never a fixed sleep standing in for readiness. */
 export async function waitFor(what: string, probe: () => Promise<boolean>, timeoutMs: number, logHint?: string): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
