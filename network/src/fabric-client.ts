@@ -1,10 +1,11 @@
 // A Fabric Gateway connection as one enrolled user of one organisation, used by the set-up (registry
 // bootstrap, readiness), the REST gateways and the tests. The user's key is decrypted in memory only.
 import * as grpc from '@grpc/grpc-js';
-import { connect, Contract, Gateway, Identity, Signer, signers, hash } from '@hyperledger/fabric-gateway';
+import { connect, Contract, Gateway, Identity, Signer, hash } from '@hyperledger/fabric-gateway';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { NetworkFile, NetworkOrg } from './network-file';
+import { p256Signer } from './p256-signer';
 
 export interface UserRef {
   org: NetworkOrg;
@@ -18,14 +19,14 @@ export function findUser(network: NetworkFile, orgName: string, userId: string):
   return { org, userId };
 }
 
-export function identityOf(ref: UserRef): { identity: Identity; signer: Signer } {
+function identityOf(ref: UserRef): { identity: Identity; signer: Signer } {
   const user = ref.org.users.find((u) => u.id === ref.userId);
   if (!user) throw new Error(`unknown user ${ref.userId}`);
   const passphrase = fs.readFileSync(ref.org.keyPassphraseFile, 'utf8').trim();
   const key = crypto.createPrivateKey({ key: fs.readFileSync(user.keyPath), passphrase });
   return {
     identity: { mspId: ref.org.mspId, credentials: fs.readFileSync(user.certPath) },
-    signer: signers.newPrivateKeySigner(key),
+    signer: p256Signer(key),
   };
 }
 
@@ -44,7 +45,8 @@ export function openGateway(client: grpc.Client, ref: UserRef): Gateway {
     client,
     identity,
     signer,
-    hash: hash.sha256,
+    // the signer hashes (OpenSSL) as it signs: p256-signer.ts
+    hash: hash.none,
     evaluateOptions: () => ({ deadline: Date.now() + 10000 }),
     endorseOptions: () => ({ deadline: Date.now() + 30000 }),
     submitOptions: () => ({ deadline: Date.now() + 10000 }),

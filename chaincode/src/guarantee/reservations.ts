@@ -8,7 +8,7 @@ import { stepOf } from '../ledger/step';
 import { addMinor, compareMinor, convert, formatMinor, subMinor } from '../domain/money';
 import { epochSecondsOfDate } from '../domain/time';
 import { requireEndorsers } from '../ledger/endorsement';
-import { accessCodeHash } from '../ledger/hash';
+import { accessCodeMatchesHash } from '../ledger/hash';
 import { putJson } from '../ledger/state';
 import { rateOn } from '../registry/store';
 import type { Guarantee, Money, Reservation } from './model';
@@ -56,7 +56,7 @@ export function checkUsable(g: Guarantee, countries: string[], date: string, fie
 
 export function accessCodeMatches(g: Guarantee, code: string | undefined): boolean {
   if (!g.accessCodeHash) return true;
-  return typeof code === 'string' && !!g.accessCodeSalt && accessCodeHash(g.grn, code, g.accessCodeSalt) === g.accessCodeHash;
+  return typeof code === 'string' && !!g.accessCodeSalt && accessCodeMatchesHash(g.grn, code, g.accessCodeSalt, g.accessCodeHash);
 }
 
 /** Converts a requested amount into the guarantee's currency with the ledger's rate for the date. */

@@ -1,7 +1,7 @@
 // Which guarantees a write reserves on or credits back: its ordering keys (transactions/keyed-queue.ts).
 // Declarations and amendments name their GRNs; the closing transitions (write-off, cancellation,
 // invalidation, refusal, completed recovery) and amendments change the reservations the movement already
-// holds, read here from the ledger. Release only reads the guarantee record, never the reservation
+// holds, known from the index or read from the ledger (transitions.ts). Release only reads the guarantee record, never the reservation
 // range, so it is not ordered.
 import type { Declaration } from '../../../chaincode/src/domain/declaration';
 import { isValidGrn } from '../../../chaincode/src/domain/identifiers';

@@ -37,6 +37,8 @@ export class FakeLedger {
   policies = new Map<string, Uint8Array>();
   history = new Map<string, HistoryEntry[]>();
   events: { name: string; payload: any; txId: string }[] = [];
+  /** what the last transaction asked the peer for: `key <key>` and `range <prefix>`, in order */
+  lastReads: string[] = [];
   /** epoch seconds of the next transaction */
   now: number;
   private seq = 0;
@@ -53,6 +55,7 @@ export class FakeLedger {
     const txId = `tx${String(++this.seq).padStart(6, '0')}`;
     const stub = new FakeStub(this, txId, this.now, transient);
     const ctx = { stub, clientIdentity: fakeIdentity(who) } as unknown as Context;
+    this.lastReads = stub.reads;
     const method = (contract as unknown as Record<string, (ctx: Context, json?: string) => Promise<string>>)[fn];
     if (typeof method !== 'function') throw new Error(`no transaction ${fn}`);
     try {
@@ -101,6 +104,7 @@ class FakeStub {
   private privWrites = new Map<string, Map<string, Uint8Array>>();
   private policyWrites = new Map<string, Uint8Array>();
   event?: { name: string; payload: any };
+  readonly reads: string[] = [];
 
   constructor(private ledger: FakeLedger, private txId: string, private seconds: number, private transient: Record<string, string>) {}
 
@@ -109,7 +113,10 @@ class FakeStub {
   getTransient() { return new Map(Object.entries(this.transient).map(([k, v]) => [k, enc.encode(v)])); }
   createCompositeKey(type: string, parts: string[]) { return compositeKey(type, parts); }
 
-  async getState(key: string) { return this.ledger.state.get(key) ?? new Uint8Array(0); }
+  async getState(key: string) {
+    this.reads.push(`key ${key}`);
+    return this.ledger.state.get(key) ?? new Uint8Array(0);
+  }
   async putState(key: string, value: Uint8Array) { this.writes.set(key, value); }
   async deleteState(key: string) { this.writes.set(key, null); }
   async setStateValidationParameter(key: string, ep: Uint8Array) { this.policyWrites.set(key, ep); }
@@ -117,6 +124,7 @@ class FakeStub {
 
   getStateByPartialCompositeKey(type: string, parts: string[]) {
     const prefix = compositeKey(type, parts);
+    this.reads.push(`range ${prefix}`);
     const items = [...this.ledger.state.entries()].filter(([k]) => k.startsWith(prefix)).sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => ({ namespace: 'cats', key, value }));
     return iterate(items);
   }

@@ -29,6 +29,14 @@ describe('movement: Declare', () => {
     expect(ledger.policies.has(compositeKey('cats.mvt', [r.mrn]))).to.equal(true);
   });
 
+  it('asks the peer for each key and each range once, however many rules look at it', async () => {
+    const ledger = await withGuarantee();
+    ok(await declare(ledger, hazelnuts()));
+    const reads = ledger.lastReads;
+    expect(reads.filter((r) => r.startsWith('range ')).length, 'range reads').to.be.greaterThan(0);
+    expect(reads.filter((r, i) => reads.indexOf(r) !== i), 'repeated reads').to.deep.equal([]);
+  });
+
   it('is deterministic: the same transaction gives the same MRN', async () => {
     const a = await withGuarantee();
     const b = await withGuarantee();

@@ -39,6 +39,17 @@ describe('X-Cats-Min-Block', () => {
     expect(asked()).to.equal(3);
   });
 
+  it('follows the event feed while it is connected, without asking the peer', async () => {
+    const { deps, asked } = feedAt([5n]);
+    const feed = deps.feed as unknown as { connected: boolean; height: bigint };
+    feed.connected = true;
+    setTimeout(() => (feed.height = 8n), 60); // the block arrives through the feed
+    const t0 = Date.now();
+    expect(await run(deps, request('7'))).to.equal(undefined);
+    expect(Date.now() - t0, 'waited for the block').to.be.at.least(50);
+    expect(asked()).to.equal(0);
+  });
+
   it('refuses a header that is not a block number', async () => {
     const { deps } = feedAt([5n]);
     const err = (await run(deps, request('12abc'))) as { code?: string };
