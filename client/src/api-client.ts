@@ -32,6 +32,12 @@ export interface RequestOptions {
   accept?: 'json' | 'xml';
   waitSeconds?: number;
   idempotencyKey?: string;
+  /**
+   * The block this request must see: the block of the last write it follows. Default: the highest block
+   * this process has seen a write of its own committed in, right for one user's session, too strict for a
+   * process acting for many independent users (each then waits for everybody's latest block).
+   */
+  minBlock?: bigint;
 }
 
 /**
@@ -83,7 +89,8 @@ export class ApiClient {
     headers.accept = opts.accept === 'xml' ? 'application/xml' : 'application/json';
     if (opts.waitSeconds !== undefined) headers.prefer = `wait=${opts.waitSeconds}`;
     if (opts.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
-    if (lastBlock !== undefined) headers['x-cats-min-block'] = lastBlock.toString();
+    const minBlock = opts.minBlock ?? lastBlock;
+    if (minBlock !== undefined) headers['x-cats-min-block'] = minBlock.toString();
     let res: Response;
     try {
       res = await fetch(`${this.org.gateway.url}/api/v1${path}`, { method, headers, body, signal: AbortSignal.timeout(120_000) });

@@ -87,6 +87,7 @@ export class PingClients {
 
 interface TxAnswer<T = Record<string, unknown>> {
   state: 'PENDING' | 'COMMITTED' | 'FAILED';
+  blockNumber?: string;
   attempts?: number;
   endorsementRetries?: number;
   result: T;
@@ -131,9 +132,12 @@ export class LifeCycle {
     }
   }
 
-  private async write(rec: Recorder, type: string, client: ApiClient, path: string, body: unknown, since: number): Promise<TxAnswer> {
+  private async write(rec: Recorder, type: string, client: ApiClient, path: string, body: unknown, since: number, after?: TxAnswer): Promise<TxAnswer> {
     try {
-      const r = await client.request<TxAnswer>('POST', path, { body, waitSeconds: 60 });
+      // each movement is its own session: a step waits for its previous step's block, not for everybody's;
+      // a declaration follows nothing (block 0)
+      const minBlock = after?.blockNumber === undefined ? 0n : BigInt(after.blockNumber);
+      const r = await client.request<TxAnswer>('POST', path, { body, waitSeconds: 60, minBlock });
       rec.retry('commit conflict (new proposal)', Math.max(0, (r.attempts ?? 1) - 1));
       rec.retry('endorsement retried (mismatch/unavailable)', r.endorsementRetries ?? 0);
       if (r.state !== 'COMMITTED') throw new ApiError(202, `${r.state}`, `${type}: ${r.state} after the wait`);
@@ -148,18 +152,18 @@ export class LifeCycle {
   /** One movement through its life cycle; each step waits for the previous one's commit. */
   async movement(rec: Recorder, dueAt: number, onMovement: (at: number) => void): Promise<void> {
     const grn = this.grns[this.nextGrn++ % this.grns.length]!;
-    const declared = await this.write(rec, 'declare', this.trader, '/movements', benchDeclaration(grn), dueAt);
-    const mrn = String((declared.result as { mrn?: string }).mrn);
+    let last = await this.write(rec, 'declare', this.trader, '/movements', benchDeclaration(grn), dueAt);
+    const mrn = String((last.result as { mrn?: string }).mrn);
     let t = performance.now();
-    await this.write(rec, 'release', this.azOfficer, `/movements/${mrn}/release`, { office: 'AZ000600' }, t);
+    last = await this.write(rec, 'release', this.azOfficer, `/movements/${mrn}/release`, { office: 'AZ000600' }, t, last);
     t = performance.now();
-    await this.write(rec, 'cross', this.geBorder, `/movements/${mrn}/cross`, { office: 'GE000200' }, t);
+    last = await this.write(rec, 'cross', this.geBorder, `/movements/${mrn}/cross`, { office: 'GE000200' }, t, last);
     t = performance.now();
-    await this.write(rec, 'arrival', this.geOfficer, `/movements/${mrn}/arrival`, { office: 'GE000600', sealsOk: true }, t);
+    last = await this.write(rec, 'arrival', this.geOfficer, `/movements/${mrn}/arrival`, { office: 'GE000600', sealsOk: true }, t, last);
     t = performance.now();
-    await this.write(rec, 'control-results', this.geOfficer, `/movements/${mrn}/control-results`, { office: 'GE000600', code: 'A1' }, t);
+    last = await this.write(rec, 'control-results', this.geOfficer, `/movements/${mrn}/control-results`, { office: 'GE000600', code: 'A1' }, t, last);
     t = performance.now();
-    await this.write(rec, 'write-off', this.azOfficer, `/movements/${mrn}/write-off`, { office: 'AZ000600' }, t);
+    await this.write(rec, 'write-off', this.azOfficer, `/movements/${mrn}/write-off`, { office: 'AZ000600' }, t, last);
     onMovement(performance.now());
   }
 

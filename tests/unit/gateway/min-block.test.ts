@@ -21,8 +21,8 @@ function feedAt(heights: bigint[]): { deps: AppDeps; asked: () => number } {
   return { deps: { feed } as unknown as AppDeps, asked: () => asked };
 }
 
-function run(deps: AppDeps, req: Request): Promise<unknown> {
-  return new Promise((resolve) => void minBlock(deps)(req, {} as Response, ((err?: unknown) => resolve(err)) as NextFunction));
+function run(deps: AppDeps, req: Request, maxWaitMs?: number): Promise<unknown> {
+  return new Promise((resolve) => void minBlock(deps, maxWaitMs)(req, {} as Response, ((err?: unknown) => resolve(err)) as NextFunction));
 }
 
 describe('X-Cats-Min-Block', () => {
@@ -48,6 +48,15 @@ describe('X-Cats-Min-Block', () => {
     expect(await run(deps, request('7'))).to.equal(undefined);
     expect(Date.now() - t0, 'waited for the block').to.be.at.least(50);
     expect(asked()).to.equal(0);
+  });
+
+  it('answers 503 naming the block and the height when the peer is still behind after the wait, doing nothing', async () => {
+    const { deps } = feedAt([5n]);
+    const err = (await run(deps, request('7'), 120)) as { code?: string; status?: number; message?: string; details?: Record<string, unknown> };
+    expect(err.code).to.equal('NETWORK_UNAVAILABLE');
+    expect(err.status).to.equal(503);
+    expect(err.details).to.include({ field: 'x-cats-min-block', block: '7', height: '5' });
+    expect(err.message).to.contain('block 7').and.contain('height 5');
   });
 
   it('refuses a header that is not a block number', async () => {
