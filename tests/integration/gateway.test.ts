@@ -14,6 +14,7 @@ import { loadConfig } from '../../gateway/src/config';
 import { startGateway, type RunningGateway } from '../../gateway/src/gateway';
 import { samplesDir } from '../../gateway/src/ncts/paths';
 import { verifyDelivery } from '../../gateway/src/webhooks/signature';
+import { contractOf, findUser, openGateway, peerConnection } from '../../network/src/fabric-client';
 import { readNetworkFile, type NetworkFile } from '../../network/src/network-file';
 import { startTestNetwork } from './harness';
 
@@ -83,6 +84,25 @@ describe('gateway component tests (real app, real network)', function () {
     const body = (await res.json()) as { peer: { reachable: boolean }; index: { lagBlocks: number } };
     expect(res.status).to.equal(200);
     expect(body.peer.reachable).to.equal(true);
+    expect(body.index.lagBlocks).to.be.at.most(50);
+  });
+
+  it('becomes ready after 60 blocks that carry no event of ours (the index counts itself caught up once its stream is quiet)', async () => {
+    const org = network.organisations.find((o) => o.name === 'CustomsUZ')!;
+    const client = peerConnection(org);
+    const gateway = openGateway(client, findUser(network, 'CustomsUZ', 'officer1'));
+    try {
+      const ops = contractOf(gateway, network, 'ops');
+      for (let i = 0; i < 60; i++) await ops.submitTransaction('Ping'); // one block each, no chaincode event
+    } finally {
+      gateway.close();
+      client.close();
+    }
+    const uz = await start('CustomsUZ'); // a new gateway: its index ends at the last event, 60+ blocks back
+    const body = await until('the new gateway ready', async () => {
+      const res = await fetch(uz.url + '/health');
+      return res.status === 200 ? ((await res.json()) as { index: { lagBlocks: number } }) : undefined;
+    }, 30000);
     expect(body.index.lagBlocks).to.be.at.most(50);
   });
 

@@ -1,13 +1,14 @@
 // Feeds the index from the chaincode's events. The stream is opened with a checkpoint read from the
 // index (last applied block + transaction id), so the peer resumes right after it; on any stream error
-// the feed reconnects from the checkpoint with backoff. Lag is the ledger height (qscc GetChainInfo)
-// minus the checkpoint's block.
+// the feed reconnects from the checkpoint with backoff. Lag is the ledger height (qscc GetChainInfo, every
+// 5 s) minus what the index has (feed-progress.ts: the checkpoint's block, or further when quiet).
 import type { Checkpoint, CloseableAsyncIterable, ChaincodeEvent } from '@hyperledger/fabric-gateway';
 import { common } from '@hyperledger/fabric-protos';
 import type { FabricConnections } from '../fabric/connections';
 import { log } from '../observability/log';
 import type { GatewayMetrics } from '../observability/metrics';
 import { backoffMs, sleep } from '../transactions/backoff';
+import { FeedProgress } from './feed-progress';
 import type { MovementIndex } from './movement-index';
 
 const decoder = new TextDecoder();
@@ -34,6 +35,7 @@ export class EventFeed {
   private stopped = false;
   private running: Promise<void> | undefined;
   private lagTimer: NodeJS.Timeout | undefined;
+  private readonly progress = new FeedProgress();
   /** ledger height seen last; undefined until the peer answered */
   height: bigint | undefined;
   connected = false;
@@ -48,8 +50,8 @@ export class EventFeed {
   start(): void {
     this.running = this.loop();
     this.metrics.indexLagBlocks.set(() => Number(this.lag() ?? -1));
-    void this.refreshHeight();
-    this.lagTimer = setInterval(() => void this.refreshHeight(), 5000);
+    void this.sampleHeight();
+    this.lagTimer = setInterval(() => void this.sampleHeight(), 5000);
     this.lagTimer.unref();
   }
 
@@ -57,9 +59,14 @@ export class EventFeed {
   lag(): bigint | undefined {
     if (this.height === undefined) return undefined;
     const cp = this.index.checkpoint();
-    const done = cp ? BigInt(cp.blockNumber) + 1n : 0n;
-    const lag = this.height - done;
+    const lag = this.height - this.progress.doneHeight(cp ? BigInt(cp.blockNumber) : undefined);
     return lag < 0n ? 0n : lag;
+  }
+
+  private async sampleHeight(): Promise<void> {
+    const at = Date.now();
+    const height = await this.refreshHeight();
+    if (height !== undefined) this.progress.sample(height, at);
   }
 
   async refreshHeight(): Promise<bigint | undefined> {
@@ -79,7 +86,9 @@ export class EventFeed {
         const network = this.fabric.channel(this.serviceUser);
         this.stream = await network.getChaincodeEvents(this.fabric.network.chaincode, { checkpoint: checkpointOf(this.index), startBlock: 0n });
         this.connected = true;
+        this.progress.opened(Date.now());
         for await (const ev of this.stream) {
+          this.progress.event(Date.now());
           await this.index.apply({ blockNumber: ev.blockNumber, transactionId: ev.transactionId, eventName: ev.eventName, payload: parsePayload(ev.payload) });
           this.metrics.indexEvents.inc({ event: ev.eventName });
           if (this.height === undefined || ev.blockNumber >= this.height) this.height = ev.blockNumber + 1n;
@@ -88,6 +97,7 @@ export class EventFeed {
       } catch (e) {
         if (this.stopped) break;
         this.connected = false;
+        this.progress.closed();
         log.warn('event stream interrupted; resuming from checkpoint', { error: (e as Error).message, checkpoint: this.index.checkpoint() });
         await sleep(backoffMs(failures++, 200, 10000));
       }
