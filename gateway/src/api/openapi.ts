@@ -106,7 +106,7 @@ export function openApiDocument(orgName: string): Record<string, unknown> {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
       parameters: {
         IdempotencyKey: { name: 'Idempotency-Key', in: 'header', required: false, description: 'Same key + same body → the first answer again; same key + another body → 422 IDEMPOTENCY_KEY_REUSED', schema: { type: 'string', maxLength: 255 } },
-        MinBlock: { name: 'X-Cats-Min-Block', in: 'header', required: false, description: 'Block number of the caller\'s last committed write (blockNumber of its transaction): this gateway waits, at most 5 s, until its own peer has that block before running the request (read-your-writes across organisations); still behind after that, it answers 503 NETWORK_UNAVAILABLE and does nothing. Accepted on every /api/v1 request.', schema: { type: 'string', pattern: '^[0-9]{1,18}$' } },
+        MinBlock: { name: 'X-Cats-Min-Block', in: 'header', required: false, description: 'Block number of the caller\'s last committed write (blockNumber of its transaction): this gateway waits, at most 5 s, until its own peer has that block before running the request (read-your-writes across organisations); still behind after that (or more than 2000 blocks behind at once), it answers 503 NETWORK_UNAVAILABLE and does nothing. Accepted on every /api/v1 request.', schema: { type: 'string', pattern: '^[0-9]{1,18}$' } },
         Prefer: { name: 'Prefer', in: 'header', required: false, description: 'wait=<seconds>: wait for the commit (max 60) instead of 202', schema: { type: 'string', example: 'wait=10' } },
       },
       schemas: {

@@ -19,6 +19,8 @@ const HEADER = 'x-cats-min-block';
 const MAX_WAIT_MS = 5000;
 const POLL_MS = 25;
 const REFRESH_MS = 500;
+/** more blocks than a peer commits in MAX_WAIT_MS even catching up: no point in waiting for them */
+const MAX_BLOCKS_AHEAD = 2000n;
 
 export function minBlock(deps: AppDeps, maxWaitMs = MAX_WAIT_MS) {
   return async (req: Request, _res: Response, next: NextFunction): Promise<void> => {
@@ -29,7 +31,8 @@ export function minBlock(deps: AppDeps, maxWaitMs = MAX_WAIT_MS) {
     const deadline = Date.now() + maxWaitMs;
     let height = deps.feed.height;
     let askedAt = Date.now();
-    while ((height === undefined || height < needed) && Date.now() < deadline) {
+    const hopeless = () => height !== undefined && needed > height + MAX_BLOCKS_AHEAD;
+    while ((height === undefined || height < needed) && Date.now() < deadline && !hopeless()) {
       await new Promise((r) => setTimeout(r, POLL_MS));
       if (!deps.feed.connected || Date.now() - askedAt >= REFRESH_MS) {
         askedAt = Date.now();
@@ -39,7 +42,8 @@ export function minBlock(deps: AppDeps, maxWaitMs = MAX_WAIT_MS) {
     if (height === undefined || height < needed) {
       log.warn('peer still behind the requested block', { wanted: raw, height: height?.toString() });
       const at = height === undefined ? 'an unknown height' : `height ${height}`;
-      return next(new CatsError('NETWORK_UNAVAILABLE', `this organisation's peer has not committed block ${raw} yet (it is at ${at} after ${maxWaitMs / 1000} s): nothing was done; send the request again`, { field: HEADER, block: raw, height: height?.toString() ?? null }));
+      const why = hopeless() ? `it is at ${at}, more than ${MAX_BLOCKS_AHEAD} blocks before it` : `it is at ${at} after ${maxWaitMs / 1000} s`;
+      return next(new CatsError('NETWORK_UNAVAILABLE', `this organisation's peer has not committed block ${raw} yet (${why}): nothing was done; send the request again`, { field: HEADER, block: raw, height: height?.toString() ?? null }));
     }
     next();
   };

@@ -12,6 +12,7 @@ import { FeedProgress } from './feed-progress';
 import type { MovementIndex } from './movement-index';
 
 const decoder = new TextDecoder();
+const REFRESH_MIN_MS = 250;
 
 function checkpointOf(index: MovementIndex): Checkpoint {
   const cp = index.checkpoint();
@@ -36,6 +37,8 @@ export class EventFeed {
   private running: Promise<void> | undefined;
   private lagTimer: NodeJS.Timeout | undefined;
   private readonly progress = new FeedProgress();
+  private refreshing: Promise<bigint | undefined> | undefined;
+  private refreshedAt = 0;
   /** ledger height seen last; undefined until the peer answered */
   height: bigint | undefined;
   connected = false;
@@ -69,7 +72,21 @@ export class EventFeed {
     if (height !== undefined) this.progress.sample(height, at);
   }
 
-  async refreshHeight(): Promise<bigint | undefined> {
+  /**
+   * The peer's height, asked at most every REFRESH_MIN_MS and once at a time whoever asks (requests waiting
+   * for a block, min-block.ts, share the answer rather than each sending a query).
+   */
+  refreshHeight(): Promise<bigint | undefined> {
+    if (this.refreshing) return this.refreshing;
+    if (this.height !== undefined && Date.now() - this.refreshedAt < REFRESH_MIN_MS) return Promise.resolve(this.height);
+    this.refreshing = this.askHeight().finally(() => {
+      this.refreshedAt = Date.now();
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async askHeight(): Promise<bigint | undefined> {
     try {
       const qscc = this.fabric.systemContract(this.serviceUser, 'qscc');
       const bytes = await qscc.evaluateTransaction('GetChainInfo', this.fabric.network.channel);

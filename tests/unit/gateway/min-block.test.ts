@@ -59,6 +59,16 @@ describe('X-Cats-Min-Block', () => {
     expect(err.message).to.contain('block 7').and.contain('height 5');
   });
 
+  it('answers 503 at once for a block far beyond the peer, without waiting', async () => {
+    const { deps, asked } = feedAt([5n]);
+    const t0 = Date.now();
+    const err = (await run(deps, request('999999999'))) as { code?: string; message?: string };
+    expect(err.code).to.equal('NETWORK_UNAVAILABLE');
+    expect(err.message).to.contain('block 999999999').and.contain('more than 2000 blocks before it');
+    expect(Date.now() - t0, 'answered before the 5 s wait').to.be.below(4000);
+    expect(asked()).to.equal(0);
+  });
+
   it('refuses a header that is not a block number', async () => {
     const { deps } = feedAt([5n]);
     const err = (await run(deps, request('12abc'))) as { code?: string };
