@@ -41,7 +41,7 @@ async function main(argv: string[]): Promise<void> {
   const report = await runBench({ network, plan: PLANS[planName], log: (l) => console.log(l) });
   const files = writeReports(report, out);
   console.log(`\nreports: ${Object.values(files).map((f) => path.relative(process.cwd(), f)).join(', ')}`);
-  for (const t of report.targets) console.log(`  ${t.met ? 'met    ' : 'NOT met'} ${t.name}: ${t.measured} (target ${t.target})`);
+  for (const t of report.targets) console.log(`  ${t.verdict.padEnd(12)} ${t.name}: ${t.measured} (target ${t.target})${t.note ? `; ${t.note}` : ''}`);
   // gRPC channels and keep-alive fetch sockets may linger: the run is over.
   process.exit(0);
 }

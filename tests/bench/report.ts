@@ -95,11 +95,12 @@ export function renderMarkdown(r: BenchReport): string {
   md.push(`Network \`${r.network.name}\`: ${r.network.organisations} organisations (${r.network.peers} peers), ${r.network.orderers} Raft orderers, batch ${r.network.batch ? `${r.network.batch.timeout} / ${r.network.batch.maxMessageCount} tx` : 'unknown'}.`);
   md.push(`Machine: ${r.machine.nproc} cores (${r.machine.cpuModel}), ${r.machine.memTotalGiB} GiB, Node ${r.machine.node}. Run ${r.startedAt} → ${r.finishedAt} (${r.seconds} s).`);
   md.push(`Load average at start \`${r.loadavg.start}\`, at end \`${r.loadavg.end}\` (other work on the machine makes absolute figures noisy).`, '');
-  md.push('## Targets', '', '| target | wanted | measured | met |', '|---|---|---|---|');
-  for (const t of r.targets) md.push(`| ${t.name} | ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'no'} |`);
+  md.push('## Targets', '', '| target | wanted | measured | verdict |', '|---|---|---|---|');
+  for (const t of r.targets) md.push(`| ${t.name} | ${t.target} | ${t.measured} | ${t.verdict}${t.note ? ` (${t.note})` : ''} |`);
   md.push('', '## Summary', '');
-  md.push(`- ceiling (ops:Ping, Fabric gateway direct): **${r.ceiling.saturationTxPerSecond} tx/s**`);
-  md.push(`- life cycle (REST, ${L.txPerMovement} tx per movement): **${L.saturationTxPerSecond} tx/s = ${L.saturationMovementsPerSecond} movements/s**`);
+  const bound = (saturated: boolean) => (saturated ? '' : ' (no step saturated: a lower bound, not the ceiling)');
+  md.push(`- ceiling (ops:Ping, Fabric gateway direct): **${r.ceiling.saturationTxPerSecond} tx/s**${bound(r.ceiling.saturated)}`);
+  md.push(`- life cycle (REST, ${L.txPerMovement} tx per movement): **${L.saturationTxPerSecond} tx/s = ${L.saturationMovementsPerSecond} movements/s**${bound(L.saturated)}`);
   md.push(`- ratio life cycle / ceiling: **${r.ratioLifeCycleToCeiling}**`);
   md.push(`- p99 submit latency at half the life-cycle saturation rate: **${L.halfSaturation ? `${L.p99AtHalfSaturationMs} ms` : 'not measured'}**`);
   md.push(`- ledger bytes per movement: ${L.ledger.bytesPerMovementAllPeers} across all ${r.network.peers} peers (${L.ledger.bytesPerMovementPerPeer} per peer), ${L.ledger.ordererBytesPerMovement} across the orderers; per no-op tx ${r.ceiling.ledgerBytesPerTxAllPeers} across all peers`);
@@ -145,8 +146,8 @@ export function reportProblems(r: unknown): string[] {
   };
   for (const p of [
     'schema', 'plan.name', 'network.name', 'machine.nproc', 'machine.cpuModel', 'startedAt', 'finishedAt', 'seconds', 'loadavg.start', 'loadavg.end',
-    'ceiling.steps', 'ceiling.saturationTxPerSecond', 'ceiling.ledgerBytesPerTxAllPeers',
-    'lifeCycle.steps', 'lifeCycle.saturationTxPerSecond', 'lifeCycle.saturationMovementsPerSecond', 'lifeCycle.movements',
+    'ceiling.steps', 'ceiling.saturated', 'ceiling.saturationTxPerSecond', 'ceiling.ledgerBytesPerTxAllPeers',
+    'lifeCycle.steps', 'lifeCycle.saturated', 'lifeCycle.saturationTxPerSecond', 'lifeCycle.saturationMovementsPerSecond', 'lifeCycle.movements',
     'lifeCycle.ledger.bytesPerMovementAllPeers', 'lifeCycle.ledger.bytesPerMovementPerPeer', 'lifeCycle.cpuSecondsPerMovement.total',
     'lifeCycle.resources.orderer', 'lifeCycle.resources.peer', 'lifeCycle.resources.chaincode', 'lifeCycle.resources.gateway',
     'queries.perSecond', 'queries.latencyMs', 'ratioLifeCycleToCeiling', 'targets',
@@ -157,6 +158,12 @@ export function reportProblems(r: unknown): string[] {
     else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, at ? `${at}.${k}` : k);
   };
   walk(r, '');
+  const targets = (r as { targets?: unknown }).targets;
+  if (Array.isArray(targets)) {
+    targets.forEach((t: { verdict?: unknown }, i) => {
+      if (!['met', 'not met', 'undetermined'].includes(t?.verdict as string)) problems.push(`targets[${i}].verdict is ${String(t?.verdict)}`);
+    });
+  }
   const rep = r as BenchReport;
   for (const [name, steps] of [['ceiling', rep.ceiling?.steps], ['lifeCycle', rep.lifeCycle?.steps]] as const) {
     if (!Array.isArray(steps) || steps.length === 0) {

@@ -17,6 +17,12 @@ function fail(field: string, why: string, code: 'VALIDATION_FAILED' | 'INVALID_I
   throw new CatsError(code, `${field}: ${why}`, { field });
 }
 
+/** What is wrong with an identifier: missing (VALIDATION_FAILED) or present and malformed (INVALID_IDENTIFIER). */
+function badIdentifier(v: unknown, field: string, what: string): never {
+  if (v === undefined || v === null) fail(field, 'required');
+  fail(field, `'${String(v)}' is not ${what}`, 'INVALID_IDENTIFIER');
+}
+
 function list<T>(v: unknown, field: string, nonEmpty = false): T[] {
   if (!Array.isArray(v)) fail(field, 'array expected');
   if (nonEmpty && v.length === 0) fail(field, 'at least one entry expected');
@@ -29,7 +35,7 @@ function object(v: unknown, field: string): Record<string, unknown> {
 }
 
 function office(v: unknown, field: string): string {
-  if (!isValidOfficeCode(v)) fail(field, `'${String(v)}' is not a valid office code`, 'INVALID_IDENTIFIER');
+  if (!isValidOfficeCode(v)) badIdentifier(v, field, 'a valid office code');
   return v;
 }
 
@@ -55,7 +61,7 @@ export interface CheckedDeclaration {
 
 export function checkDeclaration(raw: unknown): CheckedDeclaration {
   const d = object(raw, 'declaration') as unknown as Declaration;
-  if (!isValidLrn(d.lrn)) fail('lrn', `'${String(d.lrn)}' is not a valid LRN (1–22 characters, no spaces)`, 'INVALID_IDENTIFIER');
+  if (!isValidLrn(d.lrn)) badIdentifier(d.lrn, 'lrn', 'a valid LRN (1–22 characters, no spaces)');
   if (!(DECLARATION_TYPES as readonly unknown[]).includes(d.declarationType)) fail('declarationType', `must be one of ${DECLARATION_TYPES.join(', ')}`);
   if (!['0', '1', '2', '3'].includes(d.security as string)) fail('security', 'must be 0, 1, 2 or 3');
   if (typeof d.bindingItinerary !== 'boolean') fail('bindingItinerary', 'boolean expected');
@@ -97,13 +103,13 @@ export function checkDeclaration(raw: unknown): CheckedDeclaration {
 
   const holder = object(d.holder, 'holder');
   const holderId = (holder.identificationNumber ?? holder.tirHolderIdentificationNumber) as unknown;
-  if (!isValidTraderId(holderId)) fail('holder.identificationNumber', `'${String(holderId)}' is not a valid trader id`, 'INVALID_IDENTIFIER');
+  if (!isValidTraderId(holderId)) badIdentifier(holderId, 'holder.identificationNumber', 'a valid trader id');
 
   const consignment = object(d.consignment, 'consignment');
   // Rule 11: a binding itinerary or a security indicator needs the countries of routing.
   const routing = list<string>(consignment.countriesOfRouting ?? [], 'consignment.countriesOfRouting');
   routing.forEach((c, i) => {
-    if (!isValidCountryCode(c)) fail(`consignment.countriesOfRouting[${i}]`, `'${String(c)}' is not a country code`, 'INVALID_IDENTIFIER');
+    if (!isValidCountryCode(c)) badIdentifier(c, `consignment.countriesOfRouting[${i}]`, 'a country code');
   });
   if ((d.bindingItinerary || d.security !== '0') && routing.length === 0) {
     fail('consignment.countriesOfRouting', 'required with a binding itinerary or a security indicator');
@@ -193,7 +199,7 @@ function checkGuarantees(d: Declaration): { references: ReferenceRequest[]; othe
     if (refs.length === 0) fail(`${f}.references`, `a type ${g.guaranteeType} guarantee needs at least one GRN reference`);
     refs.forEach((r, j) => {
       const fr = `${f}.references[${j}]`;
-      if (!isValidGrn(r?.grn)) fail(`${fr}.grn`, `'${String(r?.grn)}' is not a valid GRN (check digit)`, 'INVALID_IDENTIFIER');
+      if (!isValidGrn(r?.grn)) badIdentifier(r?.grn, `${fr}.grn`, 'a valid GRN (check digit)');
       if ((g.guaranteeType === '4') !== (r.grn.length === 24)) fail(`${fr}.grn`, 'vouchers (type 4) use 24-character GRNs, other types 17');
       const amount = object(r.amountToBeCovered, `${fr}.amountToBeCovered`);
       const minor = assertAmountString(amount.amount, `${fr}.amountToBeCovered.amount`);

@@ -30,7 +30,11 @@ export function sendError(res: Response, err: CatsError): void {
 
 export function errorHandler(err: unknown, req: Request, res: Response, _next: NextFunction): void {
   const e = toHttpError(err);
-  if (e.status >= 500) log.error('request failed', { method: req.method, path: req.path, code: e.code, cause: err instanceof Error ? err.message : String(err) });
+  // INTERNAL is a defect to look into; the other 5xx (network unavailable, timeout) are conditions the
+  // operator watches on /metrics, and a client hammering a lagging peer must not flood the error log.
+  const fields = { method: req.method, path: req.path, code: e.code, cause: err instanceof Error ? err.message : String(err) };
+  if (e.code === 'INTERNAL') log.error('request failed', fields);
+  else if (e.status >= 500) log.warn('request not served', fields);
   if (res.headersSent) return void res.end();
   sendError(res, e);
 }

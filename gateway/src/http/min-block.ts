@@ -42,8 +42,10 @@ export function minBlock(deps: AppDeps, maxWaitMs = MAX_WAIT_MS) {
     if (height === undefined || height < needed) {
       log.warn('peer still behind the requested block', { wanted: raw, height: height?.toString() });
       const at = height === undefined ? 'an unknown height' : `height ${height}`;
-      const why = hopeless() ? `it is at ${at}, more than ${MAX_BLOCKS_AHEAD} blocks before it` : `it is at ${at} after ${maxWaitMs / 1000} s`;
-      return next(new CatsError('NETWORK_UNAVAILABLE', `this organisation's peer has not committed block ${raw} yet (${why}): nothing was done; send the request again`, { field: HEADER, block: raw, height: height?.toString() ?? null }));
+      const what = hopeless()
+        ? `it is at ${at}, more than ${MAX_BLOCKS_AHEAD} blocks before it): nothing was done; check that ${HEADER} is the block of your own last write`
+        : `it is at ${at} after ${maxWaitMs / 1000} s): nothing was done; send the request again`;
+      return next(new CatsError('NETWORK_UNAVAILABLE', `this organisation's peer has not committed block ${raw} yet (${what}`, { field: HEADER, block: raw, height: height?.toString() ?? null }));
     }
     next();
   };

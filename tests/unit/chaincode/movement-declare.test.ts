@@ -115,6 +115,8 @@ describe('movement: Declare', () => {
 
   const rejected: [string, (d: ReturnType<typeof hazelnuts>) => void, string, string][] = [
     ['LRN with a space', (d) => (d.lrn = 'GAE 2025'), 'INVALID_IDENTIFIER', 'lrn'],
+    ['no LRN (named as required, not as the text "undefined")', (d) => delete (d as Partial<typeof d>).lrn, 'VALIDATION_FAILED', 'lrn: required'],
+    ['no office of destination', (d) => delete (d as Partial<typeof d>).officeOfDestination, 'VALIDATION_FAILED', 'officeOfDestination: required'],
     ['GRN with a wrong check digit (rule 2)', (d) => (d.guarantees[0].references[0].grn = '25AZ0000000000716'), 'INVALID_IDENTIFIER', 'guarantees[0].references[0].grn'],
     ['type 1 without a GRN (rule 3)', (d) => (d.guarantees[0].references = []), 'VALIDATION_FAILED', 'guarantees[0].references'],
     ['TIR without guarantee type B (rule 4)', (d) => (d.declarationType = 'TIR'), 'VALIDATION_FAILED', 'guaranteeType'],
