@@ -44,7 +44,7 @@ export const PLANS: Record<BenchPlan['name'], BenchPlan> = {
   },
   quick: {
     name: 'quick',
-    // Steep enough to reach saturation on an idle 2-core machine (~75 tx/s, ~8 movements/s) in the steps
+    // Steep enough to reach saturation on an idle 2-core machine (75–110 Pings/s, 8–11 movements/s) in the steps
     // the 2 minutes allow; on a faster machine the report says where it stopped short.
     ceiling: { start: 12, factor: 2, maxSteps: 5, stepSeconds: 6 },
     lifeCycle: { start: 1.75, factor: 2.2, maxSteps: 4, stepSeconds: 8, halfStep: true },
