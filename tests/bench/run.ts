@@ -10,7 +10,7 @@ import { openLoop } from './load';
 import { KindUsage, ProcMonitor, ProcessKind, ledgerBytes, loadavg } from './proc';
 import { LatencySummary, Recorder, round, summarize, toObject } from './stats';
 import { LIFE_CYCLE, LifeCycle, PingClients } from './workloads';
-import { judgeTargets, type Target } from './targets';
+import { judgeTargets, lifeToCeilingRatio, type Target } from './targets';
 
 export interface PhasePlan {
   /** first offered rate: tx/s for the ceiling, movements/s for the life cycle */
@@ -335,7 +335,7 @@ export async function runBench(opts: RunOptions): Promise<BenchReport> {
   log(`  ${Object.entries(qLat).map(([k, v]) => `${k}: ${perSecond[k]}/s p50 ${v.p50} ms p99 ${v.p99} ms`).join('; ')}`);
 
   const lifeSatMov = lifeSatTx / txPerMovement;
-  const ratio = ceilingSat ? round(lifeSatTx / ceilingSat, 3) : 0;
+  const ratio = lifeToCeilingRatio(lifeSatTx, ceilingSat);
   const p99Half = half ? half.submitLatencyMs.p99 : 0;
   const ceilingSaturated = ceilingSteps.some((s) => s.saturated);
   const lifeSaturated = lifeSteps.some((s) => s.saturated);

@@ -28,8 +28,13 @@ const MOVEMENTS_PER_SECOND = 30;
 const P99_MS = 2000;
 const NOT_SATURATED = 'saturation not reached in this run: the rate is a lower bound';
 
+/** The life cycle's rate over the ceiling's, as reported and as judged (3 decimals). */
+export function lifeToCeilingRatio(lifeTxPerSecond: number, ceilingTxPerSecond: number): number {
+  return ceilingTxPerSecond ? Math.round((lifeTxPerSecond / ceilingTxPerSecond) * 1000) / 1000 : 0;
+}
+
 export function judgeTargets(x: TargetInputs): Target[] {
-  const ratio = x.ceilingTxPerSecond ? x.lifeTxPerSecond / x.ceilingTxPerSecond : 0;
+  const ratio = lifeToCeilingRatio(x.lifeTxPerSecond, x.ceilingTxPerSecond);
   const movements = x.lifeTxPerSecond / x.txPerMovement;
   return [
     {
